@@ -1,0 +1,63 @@
+"""Load the demo marketplace. Idempotent: running it twice changes nothing the second time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from backend.core.demo.catalogue import PRODUCERS
+from producers.models import Producer, ProducerStatus
+
+DEMO_PASSWORD = "ocop-demo-2026"  # noqa: S105  (published demo credentials, never production)
+DEMO_USERS = (
+    ("admin@ocop.example", "Quản trị", "Nền tảng", True),
+    ("shopper@ocop.example", "Lan", "Nguyễn", False),
+)
+
+
+class Command(BaseCommand):
+    help = "Create the demo marketplace: users, producers, products, stock, certificates."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with transaction.atomic():
+            self._users()
+            self._producers()
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
+
+    def _users(self) -> None:
+        user_model = get_user_model()
+        for email, first_name, last_name, is_staff in DEMO_USERS:
+            user, created = user_model.objects.get_or_create(
+                email=email,
+                defaults={
+                    "first_name": first_name,
+                    "last_name": last_name,
+                    "is_staff": is_staff,
+                    "is_superuser": is_staff,
+                },
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+
+    def _producers(self) -> None:
+        for demo in PRODUCERS:
+            Producer.objects.update_or_create(
+                slug=demo.slug,
+                defaults={
+                    "name": demo.name,
+                    "legal_name": demo.legal_name,
+                    "legal_form": demo.legal_form,
+                    "tax_code": demo.tax_code,
+                    "province_code": demo.province_code,
+                    "commune_code": demo.commune_code,
+                    "street_address": demo.street_address,
+                    "phone": demo.phone,
+                    "description": demo.description,
+                    "status": ProducerStatus.APPROVED,
+                },
+            )

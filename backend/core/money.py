@@ -1,0 +1,52 @@
+"""Money in Vietnamese đồng: whole numbers only (ISO 4217 VND has no minor unit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+CURRENCY = "VND"
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    """An amount of VND. ``amount`` is always an int; floats are refused."""
+
+    amount: int
+    currency: str = CURRENCY
+
+    def __post_init__(self) -> None:
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int):
+            raise TypeError(f"Money amounts are whole đồng (int), got {self.amount!r}")
+        if self.currency != CURRENCY:
+            raise ValueError(f"Only {CURRENCY} is supported, got {self.currency!r}")
+
+    def __add__(self, other: Money) -> Money:
+        return Money(self.amount + other.amount)
+
+    def __sub__(self, other: Money) -> Money:
+        return Money(self.amount - other.amount)
+
+    def __mul__(self, quantity: int) -> Money:
+        if isinstance(quantity, bool) or not isinstance(quantity, int):
+            raise TypeError("Money can only be multiplied by a whole quantity")
+        return Money(self.amount * quantity)
+
+    def __str__(self) -> str:
+        return format_vnd(self.amount)
+
+
+def round_vnd(value: Decimal) -> int:
+    """Round a computed amount (a percentage of a price, say) half-up to whole đồng."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def percent_of(amount: int, percent: Decimal) -> int:
+    """``percent`` % of ``amount``, rounded half-up to whole đồng."""
+    return round_vnd(Decimal(amount) * percent / Decimal(100))
+
+
+def format_vnd(amount: int) -> str:
+    """Vietnamese format: dot thousands separator, no decimals: ``85.000 ₫``."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(amount):,}".replace(",", ".") + " ₫"

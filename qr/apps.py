@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class QrConfig(AppConfig):
+    name = "qr"
+    label = "qr"
+    verbose_name = "Traceability"

@@ -1,0 +1,31 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from backend.core.demo.catalogue import PRODUCERS, PRODUCTS
+from producers.models import Producer
+
+
+def test_demo_catalogue_is_large_and_varied_enough():
+    assert len(PRODUCERS) >= 8
+    assert len(PRODUCTS) >= 30
+    assert {"38", "01", "40"} <= {producer.province_code for producer in PRODUCERS}
+    assert {"hop_tac_xa", "ho_kinh_doanh", "doanh_nghiep"} <= {p.legal_form for p in PRODUCERS}
+    assert len({product.slug for product in PRODUCTS}) == len(PRODUCTS)
+    skus = [variant.sku for product in PRODUCTS for variant in product.variants]
+    assert len(set(skus)) == len(skus)
+    assert all(isinstance(v.price, int) and v.price > 0 for p in PRODUCTS for v in p.variants)
+
+
+@pytest.mark.django_db
+def test_demo_command_is_idempotent():
+    # when
+    call_command("demo", stdout=StringIO())
+    first = (Producer.objects.count(), get_user_model().objects.count())
+    call_command("demo", stdout=StringIO())
+
+    # then
+    assert (Producer.objects.count(), get_user_model().objects.count()) == first
+    assert first[0] == len(PRODUCERS)

@@ -62,3 +62,12 @@ def test_committed_schema_is_up_to_date():
     committed = (ROOT / "schema.graphql").read_text()
 
     assert committed == printed_schema(), "schema.graphql is stale: run `make schema`"
+
+
+def test_whole_amounts_render_without_a_fraction():
+    from backend.graphql.views import _whole_floats_as_ints
+
+    assert _whole_floats_as_ints({"a": [85000.0, 4.5, {"b": 0.0}], "c": "x"}) == {
+        "a": [85000, 4.5, {"b": 0}],
+        "c": "x",
+    }

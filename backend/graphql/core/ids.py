@@ -1,0 +1,42 @@
+"""Saleor's global IDs: base64 of ``Type:pk``."""
+
+from __future__ import annotations
+
+import binascii
+
+from django.core.exceptions import ValidationError
+from graphql import GraphQLError
+from graphql_relay import from_global_id, to_global_id
+
+__all__ = ["decode_id", "decode_id_for_input", "to_global_id"]
+
+
+def _split(global_id: str) -> tuple[str, str] | None:
+    try:
+        type_name, pk = from_global_id(global_id)
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
+        return None
+    if not type_name or not pk:
+        return None
+    return type_name, pk
+
+
+def decode_id(global_id: str, expected_type: str) -> str:
+    """The pk inside ``global_id``; a top-level GraphQL error when malformed or of another type."""
+    parts = _split(global_id)
+    if parts is None:
+        raise GraphQLError(f"Couldn't resolve id: {global_id}.")
+    type_name, pk = parts
+    if type_name != expected_type:
+        raise GraphQLError(
+            f"Invalid ID: {global_id}. Expected: {expected_type}, received: {type_name}."
+        )
+    return pk
+
+
+def decode_id_for_input(global_id: str, expected_type: str, *, field: str) -> str:
+    """As ``decode_id`` but for mutation input: a field error with code GRAPHQL_ERROR."""
+    try:
+        return decode_id(global_id, expected_type)
+    except GraphQLError as exc:
+        raise ValidationError({field: ValidationError(exc.message, code="GRAPHQL_ERROR")}) from exc

@@ -31,6 +31,7 @@ serve: install
 
 # Installs everything and runs the whole suite (embedded PostgreSQL unless DATABASE_URL is set).
 test: install
+	bash infra/scripts/ensure-chromium.sh
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null || (echo "Model changes without migrations: run manage.py makemigrations" && exit 1)
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS)
 

@@ -32,7 +32,7 @@ serve: install
 # Installs everything and runs the whole suite (embedded PostgreSQL unless DATABASE_URL is set).
 test: install
 	bash infra/scripts/ensure-chromium.sh
-	$(PY) manage.py makemigrations --check --dry-run > /dev/null || (echo "Model changes without migrations: run manage.py makemigrations" && exit 1)
+	DJANGO_SETTINGS_MODULE=backend.config.settings_test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS)
 
 lint: install
@@ -45,7 +45,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 schema: install
-	$(PY) manage.py export_schema
+	DJANGO_SETTINGS_MODULE=backend.config.settings_test $(PY) manage.py export_schema
 
 clean:
 	rm -rf $(VENV) var/media var/private

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "backend.core",
     "backend.accounts",
     "producers",
+    "backend.channels",
+    "backend.catalog",
+    "backend.inventory",
     "backend.graphql",
 ]
 

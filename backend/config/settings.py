@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "backend.channels",
     "backend.catalog",
     "backend.inventory",
+    "backend.content",
     "backend.graphql",
 ]
 

@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from backend.catalog import views as catalog_views
 from backend.core import views as core_views
 from backend.graphql.views import GraphQLView
 
@@ -12,6 +13,12 @@ urlpatterns = [
     path("graphql/", GraphQLView.as_view(), name="api"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "thumbnail/<str:instance_id>/<int:size>/<str:format>/",
+        catalog_views.thumbnail,
+        name="thumbnail",
+    ),
+    path("thumbnail/<str:instance_id>/<int:size>/", catalog_views.thumbnail, name="thumbnail"),
 ]
 
 if settings.DEBUG:

@@ -2,10 +2,13 @@
 
 import graphene
 
+from backend.graphql.catalog.schema import CatalogQueries
+from backend.graphql.channels.schema import ChannelQueries
+from backend.graphql.content.schema import ContentQueries
 from backend.graphql.shop.schema import ShopQueries
 
 
-class Query(ShopQueries, graphene.ObjectType):
+class Query(ShopQueries, CatalogQueries, ChannelQueries, ContentQueries, graphene.ObjectType):
     pass
 
 

@@ -61,6 +61,10 @@ INSTALLED_APPS = [
     "backend.core",
     "backend.accounts",
     "producers",
+    "backend.channels",
+    "backend.catalog",
+    "backend.inventory",
+    "backend.content",
     "backend.graphql",
 ]
 

@@ -1,10 +1,12 @@
-"""Enums shared by several apps, named as Saleor names them (only the values we serve)."""
+"""Enums shared across the API, in Saleor's spelling (only the values we serve)."""
+
+from __future__ import annotations
 
 import graphene
 
 
 class LanguageCodeEnum(graphene.Enum):
-    """Languages the marketplace speaks (Saleor's LanguageCodeEnum, restricted to ours)."""
+    """Languages the marketplace serves (Saleor's enum lists every locale; we serve vi, en)."""
 
     VI = "vi"
     EN = "en"
@@ -16,6 +18,18 @@ class CountryCode(graphene.Enum):
     VN = "VN"
 
 
+class OrderDirection(graphene.Enum):
+    """Sorting direction."""
+
+    ASC = "asc"
+    DESC = "desc"
+
+
 def enum_value(value: object) -> object:
     """The plain value of a graphene enum argument (graphene 3 passes enum members)."""
     return getattr(value, "value", value)
+
+
+def language_code_value(code: object) -> str:
+    """The plain language code ("vi") of a LanguageCodeEnum argument."""
+    return str(enum_value(code)).lower()

@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from backend.catalog.demo import load_demo_catalogue
+from backend.content.demo import load_demo_content
 from backend.core.demo.catalogue import PRODUCERS
 from producers.models import Producer, ProducerStatus
 
@@ -25,6 +27,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._users()
             self._producers()
+            load_demo_catalogue()
+            load_demo_content()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from backend.core import views as core_views
 from backend.graphql.views import GraphQLView
+from producers import urls as producer_urls
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -12,6 +13,8 @@ urlpatterns = [
     path("graphql/", GraphQLView.as_view(), name="api"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("workspace/", include(producer_urls.workspace_urls)),
+    path("staff/producers/", include(producer_urls.staff_urls)),
 ]
 
 if settings.DEBUG:

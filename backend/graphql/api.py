@@ -2,11 +2,16 @@
 
 import graphene
 
+from backend.graphql.producers.schema import ProducerMutations, ProducerQueries
 from backend.graphql.shop.schema import ShopQueries
 
 
-class Query(ShopQueries, graphene.ObjectType):
+class Query(ShopQueries, ProducerQueries, graphene.ObjectType):
     pass
 
 
-schema = graphene.Schema(query=Query)
+class Mutation(ProducerMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

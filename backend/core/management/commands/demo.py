@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from backend.core.demo.catalogue import PRODUCERS
+from producers import demo as producers_demo
 from producers.models import Producer, ProducerStatus
 
 DEMO_PASSWORD = "ocop-demo-2026"  # noqa: S105  (published demo credentials, never production)
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._users()
             self._producers()
+            producers_demo.load(password=DEMO_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
 
@@ -46,7 +48,7 @@ class Command(BaseCommand):
 
     def _producers(self) -> None:
         for demo in PRODUCERS:
-            Producer.objects.update_or_create(
+            Producer.objects.unscoped().update_or_create(
                 slug=demo.slug,
                 defaults={
                     "name": demo.name,

@@ -115,3 +115,84 @@ def user_api_client(user: Any) -> ApiClient:
 @pytest.fixture
 def staff_api_client(staff_user: Any) -> ApiClient:
     return _signed_in_client(staff_user)
+
+
+# --- Producers (issue 7): users in each role and two producers with their owners.
+
+PRODUCER_PROFILE = {
+    "legal_name": "Hợp tác xã Nem chua Đông Sơn",
+    "name": "Nem chua Đông Sơn",
+    "legal_form": "hop_tac_xa",
+    "tax_code": "2801234567",
+    "province_code": "38",
+    "commune_code": "16378",
+    "street_address": "Thôn Văn Khê",
+    "phone": "+84912000001",
+    "email": "htx@example.com",
+    "description": "Nem chua truyền thống.",
+}
+
+
+def make_user(email: str, *, groups: tuple[str, ...] = (), **extra: Any) -> Any:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(email, "pass-1234-word", **extra)
+    for name in groups:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    return user
+
+
+@pytest.fixture
+def shopper(db: Any) -> Any:
+    return make_user("shopper@example.com", groups=("shopper",))
+
+
+@pytest.fixture
+def official(db: Any) -> Any:
+    return make_user("official@example.com", groups=("official",))
+
+
+@pytest.fixture
+def member_a(db: Any) -> Any:
+    return make_user("owner-a@example.com")
+
+
+@pytest.fixture
+def member_b(db: Any) -> Any:
+    return make_user("owner-b@example.com")
+
+
+@pytest.fixture
+def producer_a(member_a: Any) -> Any:
+    from producers.services import producer_create
+
+    return producer_create(actor=member_a, data=dict(PRODUCER_PROFILE))
+
+
+@pytest.fixture
+def producer_b(member_b: Any) -> Any:
+    from producers.services import producer_create
+
+    data = {**PRODUCER_PROFILE, "name": "Mắm tép Hoằng Hóa", "tax_code": "2801234568"}
+    return producer_create(actor=member_b, data=data)
+
+
+@pytest.fixture
+def actors(shopper: Any, official: Any, staff_user: Any, member_a: Any, member_b: Any) -> Any:
+    """The authorization matrix's rows (style.md rule 9), by name; anonymous is None."""
+    return {
+        "anonymous": None,
+        "shopper": shopper,
+        "member_a": member_a,
+        "member_b": member_b,
+        "official": official,
+        "staff": staff_user,
+    }
+
+
+def client_for(user: Any) -> ApiClient:
+    client = ApiClient(user=user)
+    if user is not None:
+        client.force_login(user)
+    return client

@@ -108,7 +108,7 @@ def _warehouse(producer: Producer, channel: Channel) -> Warehouse:
 def _product(
     demo: DemoProduct, *, channel: Channel, product_type: ProductType, region: Attribute
 ) -> Product:
-    producer = Producer.objects.get(slug=demo.producer)
+    producer = Producer.objects.unscoped().get(slug=demo.producer)
     product, _ = Product.objects.update_or_create(
         slug=demo.slug,
         defaults={

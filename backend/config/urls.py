@@ -7,6 +7,7 @@ from backend.accounts import views as accounts_views
 from backend.catalog import views as catalog_views
 from backend.core import views as core_views
 from backend.graphql.views import GraphQLView
+from producers import urls as producer_urls
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -21,6 +22,8 @@ urlpatterns = [
         name="thumbnail",
     ),
     path("thumbnail/<str:instance_id>/<int:size>/", catalog_views.thumbnail, name="thumbnail"),
+    path("workspace/", include(producer_urls.workspace_urls)),
+    path("staff/producers/", include(producer_urls.staff_urls)),
 ]
 
 if settings.DEBUG:

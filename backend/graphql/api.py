@@ -6,6 +6,7 @@ from backend.graphql.account.schema import AccountMutations, AccountQueries
 from backend.graphql.catalog.schema import CatalogQueries
 from backend.graphql.channels.schema import ChannelQueries
 from backend.graphql.content.schema import ContentQueries
+from backend.graphql.producers.schema import ProducerMutations, ProducerQueries
 from backend.graphql.shop.schema import ShopQueries
 
 
@@ -15,12 +16,13 @@ class Query(
     CatalogQueries,
     ChannelQueries,
     ContentQueries,
+    ProducerQueries,
     graphene.ObjectType,
 ):
     pass
 
 
-class Mutation(AccountMutations, graphene.ObjectType):
+class Mutation(AccountMutations, ProducerMutations, graphene.ObjectType):
     pass
 
 

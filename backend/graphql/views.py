@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView as GrapheneView
 
 from backend.accounts.authentication import lazy_request_user
+from backend.graphql.core.multipart import multipart_operations
 
 
 def _whole_floats_as_ints(value: Any) -> Any:
@@ -39,6 +40,11 @@ class GraphQLView(GrapheneView):
         return json.dumps(
             data, sort_keys=True, indent=2, separators=(",", ": "), ensure_ascii=False
         )
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        if self.get_content_type(request) == "multipart/form-data" and "operations" in request.POST:
+            return multipart_operations(request)
+        return super().parse_body(request)
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # The JWT's user, never the cookie session (this view is CSRF-exempt).

@@ -11,6 +11,7 @@ from django.db import transaction
 from backend.catalog.demo import load_demo_catalogue
 from backend.content.demo import load_demo_content
 from backend.core.demo.catalogue import PRODUCERS
+from producers import demo as producers_demo
 from producers.models import Producer, ProducerStatus
 
 DEMO_PASSWORD = "ocop-demo-2026"  # noqa: S105  (published demo credentials, never production)
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             self._producers()
             load_demo_catalogue()
             load_demo_content()
+            producers_demo.load(password=DEMO_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
 
@@ -50,7 +52,7 @@ class Command(BaseCommand):
 
     def _producers(self) -> None:
         for demo in PRODUCERS:
-            Producer.objects.update_or_create(
+            Producer.objects.unscoped().update_or_create(
                 slug=demo.slug,
                 defaults={
                     "name": demo.name,

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from backend.graphql.core.mutations import BaseMutation
+from backend.graphql.producers.mutations.common import producer_pk
+from backend.graphql.producers.types import Producer, ProducerError
+from producers import services
+from producers.permissions import is_reviewing_staff
+
+
+class ProducerReinstate(BaseMutation):
+    producer = graphene.Field(Producer, description="The reinstated producer.")
+
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the producer.")
+
+    class Meta:
+        description = "Lifts a producer's suspension. Platform staff only."
+        error_type_class = ProducerError
+        permission_check = staticmethod(is_reviewing_staff)
+
+    @classmethod
+    def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
+        producer = services.producer_reinstate(
+            actor=info.context.user, producer_id=producer_pk(data["id"])
+        )
+        return cls.success(producer=producer)

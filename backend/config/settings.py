@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "backend.core",
     "backend.accounts",
     "producers",
+    "backend.webhooks",
     "backend.graphql",
 ]
 
@@ -155,13 +156,40 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # An unacknowledged (acks_late) task of a worker that died is redelivered after this.
+    "visibility_timeout": env.get_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
+    # Publishing from a web request fails fast when the broker is down: the outbox and the
+    # beat job cover the gap, so a request must not hang on reconnects.
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+# Later apps add their jobs here, each a task named in its app's tasks.py:
+#   "ocop-certificates-expire": daily, marks certificates past valid_until EXPIRED
+#     (and emits OCOP_CERTIFICATE_EXPIRED);
+#   "orders-expire-unpaid": every 5 minutes, cancels unpaid VietQR/Stripe orders past their
+#     deadline and releases their stock;
+#   "catalog-search-refresh": every 10 minutes, refreshes search vectors of changed products.
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "webhooks-resend-pending": {
+        "task": "webhooks.resend_pending",
+        "schedule": env.get_int("WEBHOOK_RESEND_INTERVAL_SECONDS", 60, minimum=5),
+    },
+}
 if PRODUCTION and not REDIS_URL:
     env.problem(
         "REDIS_URL",
         "REDIS_URL must be set in production (Celery broker for emails, webhooks, jobs).",
         production_only=True,
     )
+
+# --- Outbound webhooks: each event is tried once and retried at most WEBHOOK_MAX_RETRIES
+# times, after base, 2*base, 4*base ... seconds.
+WEBHOOK_TIMEOUT_SECONDS = env.get_int("WEBHOOK_TIMEOUT_SECONDS", 10, minimum=1)
+WEBHOOK_MAX_RETRIES = 5
+WEBHOOK_RETRY_BASE_SECONDS = env.get_int("WEBHOOK_RETRY_BASE_SECONDS", 30, minimum=1)
 
 # --- Users and passwords.
 AUTH_USER_MODEL = "accounts.User"

@@ -3,10 +3,15 @@
 import graphene
 
 from backend.graphql.shop.schema import ShopQueries
+from backend.graphql.webhooks.schema import WebhookMutations
 
 
 class Query(ShopQueries, graphene.ObjectType):
     pass
 
 
-schema = graphene.Schema(query=Query)
+class Mutation(WebhookMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

@@ -17,6 +17,7 @@ from celery.contrib.testing.worker import start_worker
 
 from backend.config.celery import app
 from backend.core.tasks import ping
+from tests.celery_helpers import reset_celery_connections
 
 
 @pytest.fixture
@@ -52,11 +53,7 @@ def real_broker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str
 
 
 def _reset_connections() -> None:
-    """Drop pooled broker connections so the next send uses the current broker_url."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
+    reset_celery_connections(app)
 
 
 _KEYS = (

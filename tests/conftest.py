@@ -41,3 +41,7 @@ def content(response: Any) -> dict[str, Any]:
 @pytest.fixture
 def api_client() -> ApiClient:
     return ApiClient()
+
+
+# A real S3-compatible server for media tests (session-scoped, started on first use).
+from tests.s3_server import s3_server  # noqa: E402, F401

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from backend.config import env
+from backend.config.storages import s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env.get_str("OCOP_VAR_DIR") or BASE_DIR / "var")
@@ -235,37 +236,17 @@ if AWS_STORAGE_BUCKET_NAME:
             "AWS_PRIVATE_BUCKET_NAME must be set with AWS_STORAGE_BUCKET_NAME: producer "
             "documents never go to the public bucket.",
         )
-    _s3_common = {
-        "endpoint_url": AWS_S3_ENDPOINT_URL,
-        "region_name": AWS_S3_REGION_NAME,
-        "access_key": AWS_ACCESS_KEY_ID or None,
-        "secret_key": AWS_SECRET_ACCESS_KEY or None,
-        "signature_version": "s3v4",
-        "addressing_style": "path" if AWS_S3_ENDPOINT_URL else "auto",
-    }
     STORAGES = {
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **_s3_common,
-                "bucket_name": AWS_STORAGE_BUCKET_NAME,
-                "querystring_auth": False,
-                "default_acl": None,
-                "custom_domain": AWS_S3_CUSTOM_DOMAIN,
-                "file_overwrite": False,
-            },
-        },
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **_s3_common,
-                "bucket_name": AWS_PRIVATE_BUCKET_NAME or "private",
-                "querystring_auth": True,
-                "querystring_expire": AWS_QUERYSTRING_EXPIRE,
-                "default_acl": "private",
-                "file_overwrite": False,
-            },
-        },
+        **s3_storages(
+            public_bucket=AWS_STORAGE_BUCKET_NAME,
+            private_bucket=AWS_PRIVATE_BUCKET_NAME or "private",
+            endpoint_url=AWS_S3_ENDPOINT_URL,
+            region_name=AWS_S3_REGION_NAME,
+            access_key=AWS_ACCESS_KEY_ID or None,
+            secret_key=AWS_SECRET_ACCESS_KEY or None,
+            custom_domain=AWS_S3_CUSTOM_DOMAIN,
+            private_url_expire_seconds=AWS_QUERYSTRING_EXPIRE,
+        ),
         "staticfiles": {"BACKEND": _whitenoise},
     }
 else:

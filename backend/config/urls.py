@@ -12,6 +12,7 @@ from producers import urls as producer_urls
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    path("metrics", core_views.metrics, name="metrics"),
     path("graphql/", GraphQLView.as_view(), name="api"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -7,3 +7,13 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class CompletedTask(models.Model):
+    """The record that an idempotent task's effect happened (see ``core.idempotency``)."""
+
+    key = models.CharField(max_length=255, unique=True)
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.key

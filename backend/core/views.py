@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hmac
+
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from backend.config.celery import app as celery_app
+from backend.core import metrics as metrics_registry
 
 
 @never_cache
@@ -47,3 +50,17 @@ def readyz(request: HttpRequest) -> JsonResponse:
     if failures:
         return JsonResponse({"status": "unavailable", "failures": failures}, status=503)
     return JsonResponse({"status": "ok", "database": "ok", "broker": "ok"})
+
+
+@never_cache
+@require_GET
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus text format; with METRICS_TOKEN set, only for ``Bearer <token>``."""
+    token = settings.METRICS_TOKEN
+    if token:
+        given = request.META.get("HTTP_AUTHORIZATION", "").removeprefix("Bearer ")
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            return HttpResponse("Forbidden\n", status=403, content_type="text/plain")
+    return HttpResponse(
+        metrics_registry.render_all(), content_type="text/plain; version=0.0.4; charset=utf-8"
+    )

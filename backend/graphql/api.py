@@ -8,6 +8,7 @@ from backend.graphql.channels.schema import ChannelQueries
 from backend.graphql.content.schema import ContentQueries
 from backend.graphql.producers.schema import ProducerMutations, ProducerQueries
 from backend.graphql.shop.schema import ShopQueries
+from backend.graphql.webhooks.schema import WebhookMutations
 
 
 class Query(
@@ -22,7 +23,7 @@ class Query(
     pass
 
 
-class Mutation(AccountMutations, ProducerMutations, graphene.ObjectType):
+class Mutation(AccountMutations, ProducerMutations, WebhookMutations, graphene.ObjectType):
     pass
 
 

@@ -5,7 +5,8 @@
 
 Seeds N products (idempotent: reuses them when the count already matches), starts gunicorn
 with 2 sync workers and DEBUG off on 127.0.0.1, then for the product list (20 items), a
-product by slug and a search prints req/s and p50/p95/p99 latency at concurrency 8 and 32.
+product by slug and a search prints req/s and p50/p95/p99 latency at concurrency 1 (for
+reference), 8 and 32, with the machine's load average (other work skews the figures).
 The load generator is threads + http.client, bounded by --duration and --max-requests and
 only ever talks to 127.0.0.1.
 """
@@ -319,11 +320,13 @@ def main() -> None:
     try:
         for make in scenarios.values():  # warm both workers' connections and caches
             load(port, make, 2, 1.0, 20)
+        load_average = " ".join(f"{value:.1f}" for value in os.getloadavg())
         print(f"\n{args.products} products, gunicorn 2 sync workers, DEBUG=false")
+        print(f"load average before: {load_average} ({os.cpu_count()} CPUs)")
         header = ("scenario", "conc", "req/s", "p50 ms", "p95 ms", "p99 ms", "n")
         print(f"{header[0]:<18}" + "".join(f"{column:>9}" for column in header[1:]))
         for name, make in scenarios.items():
-            for concurrency in (8, 32):
+            for concurrency in (1, 8, 32):
                 elapsed, latencies = load(port, make, concurrency, args.duration, args.max_requests)
                 print(
                     f"{name:<18}{concurrency:>9}{len(latencies) / elapsed:>9.0f}"
@@ -332,6 +335,8 @@ def main() -> None:
                     f"{percentile(latencies, 0.99) * 1000:>9.1f}{len(latencies):>9}",
                     flush=True,
                 )
+        load_average = " ".join(f"{value:.1f}" for value in os.getloadavg())
+        print(f"load average after: {load_average}")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -77,7 +77,8 @@ def normalise_query(text: str) -> str:
 
 def search_products(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
     """Products matching ``text`` (full text, prefix on each word, or trigram typo match),
-    annotated with ``search_rank``: exact name matches first, then text rank, then similarity.
+    annotated with ``search_rank``: exact name first, then names starting with the query,
+    then text rank or trigram similarity.
 
     Only word characters reach SQL, and only as bound parameters.
     """
@@ -102,10 +103,19 @@ def search_products(queryset: QuerySet[Product], text: str) -> QuerySet[Product]
     exact = RawSQL(
         "catalog_product.search_name = lower(unaccent(%s))", [lowered], output_field=BooleanField()
     )
+    prefix = RawSQL(
+        "starts_with(catalog_product.search_name, lower(unaccent(%s)))",
+        [lowered],
+        output_field=BooleanField(),
+    )
+    relevance = Greatest(SearchRank(F("search_vector"), tsquery), typo)
+    # Exact name, then names that start with the query ("Mật ong hoa nhãn" before
+    # "Trà gừng mật ong"), then text rank or typo similarity.
     return queryset.filter(matches).annotate(
         search_rank=Case(
             When(exact, then=Value(100.0)),
-            default=Greatest(SearchRank(F("search_vector"), tsquery), typo),
+            When(prefix, then=Value(50.0) + relevance),
+            default=relevance,
             output_field=FloatField(),
         )
     )

@@ -21,6 +21,20 @@ def product_search_index_update(*, product_ids: Iterable[int] | None = None) -> 
     return update_product_search_index(product_ids)
 
 
+def product_save(*, actor: Any, product: Product) -> Product:
+    """Validate and save ``product`` (staff only for now), then refresh its search index in
+    the same transaction, so search never shows a stale name."""
+    if not is_staff(actor):
+        raise PermissionDenied()
+    product.full_clean(exclude=["search_vector", "search_name"])
+    with transaction.atomic():
+        product.search_index_dirty = True
+        product.save()
+        update_product_search_index([product.pk])
+    product.refresh_from_db(fields=["search_vector", "search_name", "search_index_dirty"])
+    return product
+
+
 def product_media_create(
     *, actor: Any, product: Product, upload: IO[bytes], alt: str = "", name: str = "image"
 ) -> ProductMedia:

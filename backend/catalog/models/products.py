@@ -80,6 +80,8 @@ class Product(models.Model):
     class Meta:
         ordering = ["slug"]
         indexes = [
+            # Keyset pages in NAME order read the first rows of this index and stop.
+            models.Index(fields=["name", "slug", "id"], name="product_name_keyset"),
             GinIndex(fields=["search_vector"], name="product_search_vector_gin"),
             GinIndex(OpClass("search_name", name="gin_trgm_ops"), name="product_search_name_trgm"),
         ]

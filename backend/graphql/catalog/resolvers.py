@@ -41,7 +41,10 @@ def resolve_products(
     products = products.filter(where_q(args.get("where"), channel))
     if args.get("search") and not filter_data.get("search"):
         products = search_products(products, args["search"])
-    products = products.select_related("producer", "category", "product_type")
+    # The search columns are large and never shown: leave them out of sorts and rows.
+    products = products.select_related("producer", "category", "product_type").defer(
+        "search_vector", "search_name", "description_plaintext", "private_metadata"
+    )
     products, sort_fields, descending = sort_products(
         products, args.get("sort_by"), channel=channel, searching=searching
     )

@@ -96,3 +96,16 @@ def test_metacharacters_are_only_text(catalogue, text, expected):
 def test_normalise_query_keeps_words_only():
     assert normalise_query("nem' OR 1=1; --") == "nem OR 1 1"
     assert normalise_query("Mật-ong!") == "Mật ong"
+
+
+def test_names_starting_with_the_query_rank_before_names_containing_it(db):
+    # given
+    channel = make_channel()
+    make_product("Trà gừng mật ong", channel=channel)
+    starts = make_product("Mật ong hoa nhãn", channel=channel)
+
+    # when
+    found = list(search_products(Product.objects.all(), "mat ong").order_by("-search_rank"))
+
+    # then
+    assert found[0] == starts

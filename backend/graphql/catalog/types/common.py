@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import graphene
@@ -14,6 +15,7 @@ from backend.channels.models import Channel
 from backend.graphql.catalog.dataloaders import ThumbnailByMediaIdLoader
 
 _CHANNEL = "_graphql_channel"
+_BASE_URL = "_graphql_base_url"
 
 
 def with_channel(instances: list[Any], channel: Channel | None) -> list[Any]:
@@ -33,7 +35,29 @@ def channel_id_of(instance: Any) -> int | None:
 
 
 def absolute(info: graphene.ResolveInfo, url: str) -> str:
-    return str(info.context.build_absolute_uri(url))
+    """``url`` made absolute; the request's base is worked out once per request."""
+    if "://" in url:
+        return url
+    base = getattr(info.context, _BASE_URL, None)
+    if base is None:
+        base = str(info.context.build_absolute_uri("/")).rstrip("/")
+        setattr(info.context, _BASE_URL, base)
+    return f"{base}{url}"
+
+
+@lru_cache(maxsize=1)
+def _thumbnail_path_template() -> str:
+    # reverse() once with markers: a page of products needs dozens of these paths.
+    return reverse("thumbnail", args=["ID", 1, "FMT"])
+
+
+def thumbnail_path(global_id: str, size: int, fmt: str) -> str:
+    """``/thumbnail/<id>/<size>/[<format>/]`` as urls.py routes it (no format: original)."""
+    path = _thumbnail_path_template().replace("/ID/", f"/{global_id}/", 1)
+    path = path.replace(
+        "/1/FMT/", f"/{size}/{fmt}/" if fmt != ThumbnailFormat.ORIGINAL else f"/{size}/"
+    )
+    return path
 
 
 def format_value(fmt: Any) -> str:
@@ -52,11 +76,9 @@ def media_url(info: graphene.ResolveInfo, media: ProductMedia, size: int | None,
     stored = ThumbnailByMediaIdLoader.for_request(info.context, snapped, fmt_value).load(media.pk)
     if stored is not None:
         return absolute(info, stored.image.url)
-    global_id = to_global_id("ProductMedia", media.pk)
-    args: list[Any] = [global_id, snapped]
-    if fmt_value != ThumbnailFormat.ORIGINAL:
-        args.append(fmt_value)
-    return absolute(info, reverse("thumbnail", args=args))
+    return absolute(
+        info, thumbnail_path(to_global_id("ProductMedia", media.pk), snapped, fmt_value)
+    )
 
 
 def owner_image_url(
@@ -67,7 +89,4 @@ def owner_image_url(
         return absolute(info, owner.background_image.url)
     snapped = snap_thumbnail_size(size)
     fmt_value = format_value(fmt)
-    args: list[Any] = [to_global_id(type_name, owner.pk), snapped]
-    if fmt_value != ThumbnailFormat.ORIGINAL:
-        args.append(fmt_value)
-    return absolute(info, reverse("thumbnail", args=args))
+    return absolute(info, thumbnail_path(to_global_id(type_name, owner.pk), snapped, fmt_value))

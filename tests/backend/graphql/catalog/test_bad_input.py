@@ -120,3 +120,59 @@ def test_unknown_or_malformed_lookups(api_client, product, query, message):
     # then
     assert messages == ([message] if message else [])
     assert list(data.values()) == [None]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            '{ products(first: 5, channel: "vn", sortBy: {field: RANK, direction: DESC}) '
+            "{ edges { node { name } } } }",
+            "Sorting by RANK is available only when using a search filter.",
+        ),
+        (
+            '{ products(first: 5, channel: "vn", where: {category: {eq: "!!"}}) '
+            "{ edges { node { name } } } }",
+            "Couldn't resolve id: !!.",
+        ),
+        (
+            '{ productVariants(first: 5, channel: "vn", ids: ["UHJvZHVjdDox"]) '
+            "{ edges { node { sku } } } }",
+            "Invalid ID: UHJvZHVjdDox. Expected: ProductVariant, received: Product.",
+        ),
+        ('{ productVariant(channel: "vn") { sku } }', "Argument 'id' or 'sku' must be specified."),
+        (
+            "{ categories(first: 1000) { totalCount } }",
+            "Requesting 1000 records on the `categories` connection exceeds the `first` limit "
+            "of 100 records.",
+        ),
+        ("{ menu { name } }", "At least one of arguments is required: 'id', 'name', 'slug'."),
+    ],
+)
+def test_more_bad_arguments_are_graphql_errors(api_client, product, query, message):
+    # when
+    messages, data = errors_of(api_client.post_graphql(query))
+
+    # then
+    assert messages == [message]
+    assert list(data.values()) == [None]
+
+
+def test_where_and_or_combine(api_client, product):
+    # given
+    other = make_product("Mật ong", channel=product.channel_listings.get().channel)
+    query = (
+        'query($where: ProductWhereInput) { products(first: 5, channel: "vn", where: $where) '
+        "{ edges { node { name } } } }"
+    )
+    where = {
+        "OR": [{"slug": {"eq": product.slug}}, {"slug": {"eq": other.slug}}],
+        "AND": [{"name": {"oneOf": ["Mật ong"]}}],
+    }
+
+    # when
+    messages, data = errors_of(api_client.post_graphql(query, {"where": where}))
+
+    # then
+    assert messages == []
+    assert data["products"]["edges"] == [{"node": {"name": "Mật ong"}}]

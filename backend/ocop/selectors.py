@@ -45,7 +45,9 @@ def applications_for_user(
     province, drafts excluded. Central officials: those proposed for five stars. Producer
     members: their producers' own. Anyone else: none.
     """
-    queryset = CertificationApplication.objects.select_related("product", "producer")
+    queryset = CertificationApplication.objects.select_related(
+        "product", "producer", "criteria_set"
+    )
     if actor is not None and actor.is_authenticated and actor.is_active and actor.is_staff:
         scope = Q()
     else:
@@ -69,6 +71,23 @@ def application_get_for_user(*, actor: Any, pk: Any) -> CertificationApplication
     if application is None:
         raise NotFound("Không tìm thấy hồ sơ OCOP.")
     return application
+
+
+def application_get_for_action(*, actor: Any, pk: Any) -> CertificationApplication:
+    """The application an actor wants to act on.
+
+    Officials get any application, so the service can answer OUTSIDE_JURISDICTION instead of
+    a misleading "not found"; everyone else only what they may see, else NotFound.
+    """
+    if access.official_profile_of(actor) is not None:
+        application = (
+            CertificationApplication.objects.select_related("product", "producer", "criteria_set")
+            .filter(pk=pk)
+            .first()
+        )
+        if application is not None:
+            return application
+    return application_get_for_user(actor=actor, pk=pk)
 
 
 def _in_force(day: datetime.date) -> Q:

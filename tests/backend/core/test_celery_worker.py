@@ -57,6 +57,8 @@ def _reset_connections() -> None:
         app._pool.force_close_all()
         app._pool = None
     app.amqp._producer_pool = None
+    # Eager tasks run earlier in this process cache the (disabled) result backend.
+    app._local.__dict__.pop("backend", None)
 
 
 _KEYS = (

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from backend.core.demo.catalogue import PRODUCERS
+from backend.ocop.demo import load_ocop_demo
 from producers.models import Producer, ProducerStatus
 
 DEMO_PASSWORD = "ocop-demo-2026"  # noqa: S105  (published demo credentials, never production)
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._users()
             self._producers()
+            load_ocop_demo()  # after products: skips the ones not created
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
 

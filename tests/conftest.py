@@ -11,6 +11,19 @@ from django.test import Client
 API_PATH = "/graphql/"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Transactional tests end by flushing every table, which also removes the rows data
+    migrations seeded (role groups, OCOP criteria, the category tree). Serialized rollback
+    reloads those rows before each transactional test."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            continue
+        if "serialized_rollback" not in marker.kwargs:
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 class ApiClient(Client):
     """A Django test client that speaks GraphQL, optionally as a signed-in user."""
 
@@ -80,7 +93,7 @@ def user(db: Any) -> Any:
     shopper = User.objects.create_user(
         "lan.nguyen@example.com", USER_PASSWORD, first_name="Lan", last_name="Nguyễn"
     )
-    shopper.groups.add(Group.objects.get(name=Role.SHOPPER))
+    shopper.groups.add(Group.objects.get_or_create(name=Role.SHOPPER)[0])
     return shopper
 
 
@@ -95,7 +108,7 @@ def staff_user(db: Any) -> Any:
     staff = User.objects.create_user(
         "staff@ocop.example", USER_PASSWORD, first_name="Minh", last_name="Trần", is_staff=True
     )
-    staff.groups.add(Group.objects.get(name=Role.PLATFORM_STAFF))
+    staff.groups.add(Group.objects.get_or_create(name=Role.PLATFORM_STAFF)[0])
     return staff
 
 

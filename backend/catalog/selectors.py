@@ -11,7 +11,6 @@ from typing import Any
 
 from django.db.models import (
     Exists,
-    IntegerField,
     Min,
     OuterRef,
     Q,
@@ -83,15 +82,6 @@ def annotate_minimal_price(
         .values("amount")
     )
     return products.annotate(minimal_price=Coalesce(Subquery(cheapest), Value(0)))
-
-
-def annotate_ocop_stars(products: QuerySet[Product]) -> QuerySet[Product]:
-    """``ocop_stars``: the product's current OCOP star rating, null when uncertified.
-
-    Certification is not modelled yet, so every product is uncertified: a stars filter
-    matches nothing and OCOP_STARS sorting falls back to the tie-breakers.
-    """
-    return products.annotate(ocop_stars=Value(None, output_field=IntegerField()))
 
 
 def product_get_for_user(

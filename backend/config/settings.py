@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from backend.config import env
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "backend.inventory",
     "backend.content",
     "backend.webhooks",
+    "backend.ocop",
     "backend.graphql",
 ]
 
@@ -184,6 +186,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "webhooks-resend-pending": {
         "task": "webhooks.resend_pending",
         "schedule": env.get_int("WEBHOOK_RESEND_INTERVAL_SECONDS", 60, minimum=5),
+    },
+    # OCOP: expire certificates and send 60/30-day reminders shortly after midnight.
+    "ocop-certificates-daily": {
+        "task": "ocop.certificates_daily",
+        "schedule": crontab(hour=0, minute=5),
     },
 }
 if PRODUCTION and not REDIS_URL:

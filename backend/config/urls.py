@@ -15,6 +15,7 @@ urlpatterns = [
     path("metrics", core_views.metrics, name="metrics"),
     path("graphql/", GraphQLView.as_view(), name="api"),
     path("admin/", admin.site.urls),
+    path("officials/", include("backend.ocop.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(".well-known/jwks.json", accounts_views.jwks, name="jwks"),
     path(

@@ -6,6 +6,7 @@ from backend.graphql.account.schema import AccountMutations, AccountQueries
 from backend.graphql.catalog.schema import CatalogQueries
 from backend.graphql.channels.schema import ChannelQueries
 from backend.graphql.content.schema import ContentQueries
+from backend.graphql.ocop.schema import OcopMutations, OcopQueries
 from backend.graphql.producers.schema import ProducerMutations, ProducerQueries
 from backend.graphql.shop.schema import ShopQueries
 from backend.graphql.webhooks.schema import WebhookMutations
@@ -18,12 +19,19 @@ class Query(
     ChannelQueries,
     ContentQueries,
     ProducerQueries,
+    OcopQueries,
     graphene.ObjectType,
 ):
     pass
 
 
-class Mutation(AccountMutations, ProducerMutations, WebhookMutations, graphene.ObjectType):
+class Mutation(
+    AccountMutations,
+    ProducerMutations,
+    OcopMutations,
+    WebhookMutations,
+    graphene.ObjectType,
+):
     pass
 
 

@@ -23,6 +23,7 @@ from backend.catalog.models import (
 )
 from backend.graphql.core.dataloaders import DataLoader, register
 from backend.inventory.models import Stock
+from backend.ocop.selectors import OcopSummary, ocop_summary_for_products
 
 
 class ListLoader(DataLoader[Any, list[Any]]):
@@ -168,3 +169,12 @@ class ProductTranslationLoader(DataLoader[int, ProductTranslation]):
             product_id__in=keys, language_code=language_code
         )
         return {translation.product_id: translation for translation in translations}
+
+
+class OcopSummaryByProductIdLoader(DataLoader[int, OcopSummary]):
+    """The OCOP certificate in force for each product on the page (one query)."""
+
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, OcopSummary]:
+        return ocop_summary_for_products(keys)

@@ -12,7 +12,6 @@ from backend.catalog.models import Product
 from backend.catalog.search import search_products
 from backend.catalog.selectors import (
     annotate_minimal_price,
-    annotate_ocop_stars,
     product_queryset_for_user,
 )
 from backend.channels.models import Channel
@@ -20,6 +19,7 @@ from backend.graphql.catalog.filters import filter_products, where_q
 from backend.graphql.catalog.sorters import sort_products
 from backend.graphql.catalog.types.products import ProductCountableConnection, prepare_products
 from backend.graphql.core.connection import resolve_connection
+from backend.ocop.selectors import annotate_ocop_stars
 
 
 def resolve_products(

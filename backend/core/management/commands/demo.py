@@ -11,6 +11,7 @@ from django.db import transaction
 from backend.catalog.demo import load_demo_catalogue
 from backend.content.demo import load_demo_content
 from backend.core.demo.catalogue import PRODUCERS
+from backend.ocop.demo import load_ocop_demo
 from producers import demo as producers_demo
 from producers.models import Producer, ProducerStatus
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             load_demo_catalogue()
             load_demo_content()
             producers_demo.load(password=DEMO_PASSWORD)
+            load_ocop_demo()  # after products: skips the ones not created
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
 

@@ -247,8 +247,18 @@ class Product(graphene.ObjectType):
         return root.producer
 
     @staticmethod
-    def resolve_ocop(root: models.Product, info: graphene.ResolveInfo) -> None:
-        return None
+    def resolve_ocop(root: models.Product, info: graphene.ResolveInfo) -> ProductOcop | None:
+        register(info.context, "product", [root.pk])
+        summary = loaders.OcopSummaryByProductIdLoader.for_request(info.context).load(root.pk)
+        if summary is None:
+            return None
+        return ProductOcop(
+            stars=summary.stars,
+            certificate_number=summary.certificate_number,
+            issuer=summary.issuing_body,
+            valid_until=summary.valid_until,
+            status=summary.status.upper(),
+        )
 
     @staticmethod
     def resolve_metadata(root: models.Product, info: graphene.ResolveInfo) -> Any:

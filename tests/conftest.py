@@ -41,3 +41,57 @@ def content(response: Any) -> dict[str, Any]:
 @pytest.fixture
 def api_client() -> ApiClient:
     return ApiClient()
+
+
+# --- accounts: signed-in clients (tokens from the real token service) ---------------------
+
+USER_PASSWORD = "ocop-Pass-2026"  # valid under Django's password validators
+API_ISSUER = "http://testserver/graphql/"  # what the test client's requests build
+
+
+@pytest.fixture
+def user(db: Any) -> Any:
+    """A confirmed shopper."""
+    from django.contrib.auth.models import Group
+
+    from backend.accounts.models import User
+    from backend.accounts.roles import Role
+
+    shopper = User.objects.create_user(
+        "lan.nguyen@example.com", USER_PASSWORD, first_name="Lan", last_name="Nguyễn"
+    )
+    shopper.groups.add(Group.objects.get(name=Role.SHOPPER))
+    return shopper
+
+
+@pytest.fixture
+def staff_user(db: Any) -> Any:
+    """Platform staff (not a superuser)."""
+    from django.contrib.auth.models import Group
+
+    from backend.accounts.models import User
+    from backend.accounts.roles import Role
+
+    staff = User.objects.create_user(
+        "staff@ocop.example", USER_PASSWORD, first_name="Minh", last_name="Trần", is_staff=True
+    )
+    staff.groups.add(Group.objects.get(name=Role.PLATFORM_STAFF))
+    return staff
+
+
+def _signed_in_client(account: Any) -> ApiClient:
+    from backend.accounts.jwt_tokens import create_access_token
+
+    client = ApiClient(user=account)
+    client.token = create_access_token(account, issuer=API_ISSUER)
+    return client
+
+
+@pytest.fixture
+def user_api_client(user: Any) -> ApiClient:
+    return _signed_in_client(user)
+
+
+@pytest.fixture
+def staff_api_client(staff_user: Any) -> ApiClient:
+    return _signed_in_client(staff_user)

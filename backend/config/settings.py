@@ -310,3 +310,27 @@ LOGGING = {
 # Development serves static files straight from the apps; production from collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- Accounts and JWT (backend/accounts): Saleor's token scheme, RS256.
+# PEM text; "\n" escapes are accepted so the key fits in one environment line.
+RSA_PRIVATE_KEY = env.get_str("RSA_PRIVATE_KEY").replace("\\n", "\n")
+# Without RSA_PRIVATE_KEY under DEBUG, a key is generated once into this file.
+RSA_DEVELOPMENT_KEY_PATH = VAR_DIR / "jwt_private_key.pem"
+if PRODUCTION and not RSA_PRIVATE_KEY:
+    env.problem(
+        "RSA_PRIVATE_KEY",
+        "RSA_PRIVATE_KEY must hold a PEM RSA private key in production (it signs API tokens).",
+        production_only=True,
+    )
+JWT_TTL_ACCESS_SECONDS = 5 * 60
+JWT_TTL_REFRESH_SECONDS = 30 * 24 * 3600
+ACCOUNT_CONFIRMATION_REQUIRED = env.get_bool("ACCOUNT_CONFIRMATION_REQUIRED", True)
+# Hosts that may appear in redirectUrl (links in account emails carry one-time tokens).
+ALLOWED_CLIENT_HOSTS = env.get_list(
+    "ALLOWED_CLIENT_HOSTS", [*ALLOWED_HOSTS, PUBLIC_URL.split("://", 1)[-1].split("/", 1)[0]]
+)
+LOGIN_THROTTLE_FAILURES = env.get_int("LOGIN_THROTTLE_FAILURES", 5, minimum=1)
+LOGIN_THROTTLE_WINDOW_SECONDS = env.get_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60, minimum=1)
+# Reverse proxies in front of the app; the client IP is read from X-Forwarded-For only then.
+TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AUTHENTICATION_BACKENDS = ["backend.accounts.backends.AccountBackend"]

@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from backend.accounts import views as accounts_views
 from backend.core import views as core_views
 from backend.graphql.views import GraphQLView
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("graphql/", GraphQLView.as_view(), name="api"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path(".well-known/jwks.json", accounts_views.jwks, name="jwks"),
 ]
 
 if settings.DEBUG:

@@ -2,11 +2,16 @@
 
 import graphene
 
+from backend.graphql.account.schema import AccountMutations, AccountQueries
 from backend.graphql.shop.schema import ShopQueries
 
 
-class Query(ShopQueries, graphene.ObjectType):
+class Query(ShopQueries, AccountQueries, graphene.ObjectType):
     pass
 
 
-schema = graphene.Schema(query=Query)
+class Mutation(AccountMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

@@ -30,6 +30,18 @@ def run_check(extra_env: dict[str, str], tmp_path: Path) -> subprocess.Completed
     )
 
 
+def _rsa_pem_one_line() -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    pem = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    return pem.decode().replace("\n", "\\n")  # one environment line, as deployments set it
+
+
 def test_settings_load_with_vietnamese_defaults():
     # then
     assert settings.LANGUAGE_CODE == "vi"
@@ -69,6 +81,7 @@ def test_production_with_required_settings_passes_the_environment_checks(tmp_pat
             "ALLOWED_HOSTS": "ocop.example",
             "DATABASE_URL": "postgres://ocop@db.invalid:5432/ocop",
             "REDIS_URL": "redis://redis.invalid:6379/0",
+            "RSA_PRIVATE_KEY": _rsa_pem_one_line(),
         },
         tmp_path,
     )
@@ -108,3 +121,22 @@ def test_database_url_parsing():
     assert parsed["HOST"] == "db.example"
     assert parsed["PORT"] == "6543"
     assert parsed["OPTIONS"] == {"sslmode": "require"}
+
+
+def test_production_without_rsa_private_key_names_the_variable(tmp_path):
+    # when
+    result = run_check({"DEBUG": "false", "RSA_PRIVATE_KEY": ""}, tmp_path)
+
+    # then
+    assert result.returncode != 0
+    assert "RSA_PRIVATE_KEY" in result.stderr
+
+
+def test_unloadable_rsa_private_key_stops_start_up(tmp_path):
+    # when
+    result = run_check({"DEBUG": "true", "RSA_PRIVATE_KEY": "not a pem"}, tmp_path)
+
+    # then
+    assert result.returncode != 0
+    assert "accounts.E001" in result.stderr
+    assert "RSA_PRIVATE_KEY" in result.stderr

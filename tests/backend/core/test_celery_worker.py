@@ -52,11 +52,14 @@ def real_broker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str
 
 
 def _reset_connections() -> None:
-    """Drop pooled broker connections so the next send uses the current broker_url."""
+    """Drop pooled connections and the cached result backend so the current URLs are used."""
     if app._pool is not None:
         app._pool.force_close_all()
         app._pool = None
     app.amqp._producer_pool = None
+    # An eager task run earlier in this process cached the backend of the old result_backend.
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
 
 
 _KEYS = (

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from backend.accounts import addresses
+from backend.graphql.account.inputs import AddressInput, address_data
+from backend.graphql.account.mutations.base import acting_user, is_authenticated
+from backend.graphql.account.types import AccountError, Address, User
+from backend.graphql.core.global_ids import pk_from_global_id
+from backend.graphql.core.metadata import metadata_dict
+from backend.graphql.core.mutations import BaseMutation
+
+
+class AccountAddressUpdate(BaseMutation):
+    user = graphene.Field(User, description="The address book's owner.")
+    address = graphene.Field(Address, description="The updated address.")
+
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of one of the user's addresses.")
+        input = AddressInput(required=True, description="Fields to change.")
+
+    class Meta:
+        description = (
+            "Change one of the signed-in user's addresses; the result is validated as a whole. "
+            "Anyone else's address answers NOT_FOUND."
+        )
+        error_type_class = AccountError
+        permission_check = is_authenticated
+
+    @classmethod
+    def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
+        user = acting_user(info)
+        address = addresses.address_update(
+            actor=user,
+            address_id=pk_from_global_id(data["id"], type_name="Address"),
+            data=address_data(data["input"]),
+            metadata=metadata_dict(data["input"].get("metadata")),
+        )
+        return cls.success(user=user, address=address)

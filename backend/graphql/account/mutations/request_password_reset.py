@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from backend.accounts import services
+from backend.graphql.account.types import AccountError
+from backend.graphql.core.mutations import BaseMutation
+
+
+class RequestPasswordReset(BaseMutation):
+    class Arguments:
+        email = graphene.String(required=True, description="Email of the account.")
+        redirect_url = graphene.String(
+            required=True, description="Storefront URL the email links to (with email and token)."
+        )
+        channel = graphene.String(description="Channel slug; accepted for Saleor compatibility.")
+
+    class Meta:
+        description = (
+            "Email a password reset link. The answer is the same whether or not the email "
+            "has an account."
+        )
+        error_type_class = AccountError
+
+    @classmethod
+    def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
+        services.password_reset_request(email=data["email"], redirect_url=data["redirect_url"])
+        return cls.success()

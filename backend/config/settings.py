@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "backend.channels",
     "backend.catalog",
     "backend.inventory",
+    "backend.shipping",
+    "backend.discounts",
+    "backend.checkout",
+    "backend.orders",
     "backend.graphql",
 ]
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "backend.discounts",
     "backend.checkout",
     "backend.orders",
+    "backend.content",
     "backend.graphql",
 ]
 

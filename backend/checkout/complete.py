@@ -40,14 +40,17 @@ def _error(field: str | None, message: Any, code: Code, **params: Any) -> Valida
     return ValidationError({field: error}) if field else error
 
 
-def payment_method_from(payment_data: str | None, metadata: dict[str, str]) -> str:
-    """The gateway asked for in ``paymentData`` ({"gateway": "vietqr"}) or metadata; COD default."""
+def payment_method_from(payment_data: Any, metadata: dict[str, str]) -> str:
+    """The gateway asked for in ``paymentData`` ({"gateway": "vietqr"}, as JSON text or
+    parsed) or in metadata ``payment_method``; cash on delivery by default."""
     requested: Any = metadata.get("payment_method") or metadata.get("gateway")
     if payment_data:
-        try:
-            data = json.loads(payment_data)
-        except ValueError:
-            data = None
+        data = payment_data
+        if isinstance(data, str):
+            try:
+                data = json.loads(data)
+            except ValueError:
+                data = None
         if not isinstance(data, dict):
             raise _error("payment_data", _("Dữ liệu thanh toán không hợp lệ."), Code.INVALID)
         requested = data.get("gateway") or data.get("id") or requested
@@ -189,13 +192,17 @@ def _create_order(
 def checkout_complete(
     *,
     actor: Any,
-    token: uuid.UUID,
-    payment_data: str | None = None,
+    token: uuid.UUID | str,
+    payment_data: Any = None,
     metadata: dict[str, str] | None = None,
     redirect_url: str = "",
 ) -> Order:
     """The order for checkout ``token``: created now, or the one an earlier call created."""
     metadata = metadata or {}
+    try:
+        token = token if isinstance(token, uuid.UUID) else uuid.UUID(str(token))
+    except ValueError:
+        raise NotFound(str(_("Không tìm thấy giỏ hàng.")), field="id") from None
     existing = _existing_order(actor, token)
     if existing is not None:
         return existing

@@ -5,7 +5,9 @@ import graphene
 from backend.graphql.account.schema import AccountMutations, AccountQueries
 from backend.graphql.catalog.schema import CatalogQueries
 from backend.graphql.channels.schema import ChannelQueries
+from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.content.schema import ContentQueries
+from backend.graphql.orders.schema import OrderMutations, OrderQueries
 from backend.graphql.shop.schema import ShopQueries
 
 
@@ -15,12 +17,14 @@ class Query(
     CatalogQueries,
     ChannelQueries,
     ContentQueries,
+    CheckoutQueries,
+    OrderQueries,
     graphene.ObjectType,
 ):
     pass
 
 
-class Mutation(AccountMutations, graphene.ObjectType):
+class Mutation(AccountMutations, CheckoutMutations, OrderMutations, graphene.ObjectType):
     pass
 
 

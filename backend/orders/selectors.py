@@ -12,6 +12,10 @@ from backend.core.errors import NotFound
 from backend.orders.models import FulfillmentGroup, Order, OrderLine
 from backend.orders.producer_access import producer_ids_for_user
 
+# What an order page needs, fetched in a constant number of queries whatever its size.
+ORDER_SELECT = ("user", "channel", "shipping_address", "billing_address")
+ORDER_PREFETCH = ("lines__variant__product", "fulfillment_groups__producer", "events__user")
+
 
 def is_staff(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_staff)

@@ -11,6 +11,7 @@ from backend.checkout.complete import checkout_complete
 from backend.core.errors import PermissionDenied
 from backend.inventory.models import Allocation, Stock
 from backend.orders import services
+from backend.orders.demo import load_demo_orders
 from backend.orders.models import Order
 from backend.orders.tasks import expire_unpaid_orders
 from tests.backend.checkout.factories import (
@@ -125,3 +126,21 @@ def test_expiry_job_cancels_only_old_unpaid_vietqr_orders(settings):
     assert (old.status, cod.status) == ("canceled", "unfulfilled")
     assert Stock.objects.get(product_variant=variant).quantity_allocated == 0
     assert old.events.filter(type="expired").count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_orders_are_made_once_across_producers(staff_user):
+    # given
+    channel = make_channel()
+    for i in range(3):
+        make_variant(channel, producer=make_producer(f"HTX {i}"), stock=20)
+
+    # when
+    made = load_demo_orders(staff_user)
+    again = load_demo_orders(staff_user)
+
+    # then
+    assert (made, again) == (3, 0)
+    statuses = sorted(Order.objects.values_list("status", flat=True))
+    assert statuses == ["canceled", "partially_fulfilled", "unfulfilled"]
+    assert all(o.fulfillment_groups.count() == 3 for o in Order.objects.all())

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from celery import Celery
+from celery.result import _set_task_join_will_block
 from kombu import pools
 
 
@@ -22,6 +23,9 @@ def reset_celery_connections(app: Celery) -> None:
     # kombu keeps producer pools per broker URL in a global registry; one that still holds
     # the connection pool closed above fails every later send, eager ones included.
     pools.reset()
+    # An in-process worker marks the whole process as "inside a worker", after which any
+    # result.get() (even of an eager task) raises; this process is a test runner again.
+    _set_task_join_will_block(False)
     # Queues and routes are cached with the task_default_queue of their first use.
     app.__dict__.pop("amqp", None)
     app._backend_cache = None

@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "backend.channels",
     "backend.catalog",
     "backend.inventory",
+    "backend.shipping",
+    "backend.discounts",
+    "backend.checkout",
+    "backend.orders",
     "backend.content",
     "backend.webhooks",
     "backend.ocop",
@@ -205,6 +209,12 @@ if PRODUCTION and not REDIS_URL:
 WEBHOOK_TIMEOUT_SECONDS = env.get_int("WEBHOOK_TIMEOUT_SECONDS", 10, minimum=1)
 WEBHOOK_MAX_RETRIES = 5
 WEBHOOK_RETRY_BASE_SECONDS = env.get_int("WEBHOOK_RETRY_BASE_SECONDS", 30, minimum=1)
+# --- Orders: unpaid bank-transfer (VietQR) orders are cancelled after this many minutes.
+ORDER_UNPAID_EXPIRY_MINUTES = env.get_int("ORDER_UNPAID_EXPIRY_MINUTES", 24 * 60, minimum=5)
+CELERY_BEAT_SCHEDULE["orders.expire_unpaid_orders"] = {
+    "task": "orders.expire_unpaid_orders",
+    "schedule": 300.0,
+}
 
 # --- Users and passwords.
 AUTH_USER_MODEL = "accounts.User"

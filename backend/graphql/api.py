@@ -5,8 +5,10 @@ import graphene
 from backend.graphql.account.schema import AccountMutations, AccountQueries
 from backend.graphql.catalog.schema import CatalogQueries
 from backend.graphql.channels.schema import ChannelQueries
+from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.content.schema import ContentQueries
 from backend.graphql.ocop.schema import OcopMutations, OcopQueries
+from backend.graphql.orders.schema import OrderMutations, OrderQueries
 from backend.graphql.producers.schema import ProducerMutations, ProducerQueries
 from backend.graphql.shop.schema import ShopQueries
 from backend.graphql.webhooks.schema import WebhookMutations
@@ -20,6 +22,8 @@ class Query(
     ContentQueries,
     ProducerQueries,
     OcopQueries,
+    CheckoutQueries,
+    OrderQueries,
     graphene.ObjectType,
 ):
     pass
@@ -30,6 +34,8 @@ class Mutation(
     ProducerMutations,
     OcopMutations,
     WebhookMutations,
+    CheckoutMutations,
+    OrderMutations,
     graphene.ObjectType,
 ):
     pass

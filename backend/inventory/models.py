@@ -65,6 +65,13 @@ class Allocation(models.Model):
     """Stock held for an order line. ``Stock.quantity_allocated`` is the sum of these."""
 
     stock = models.ForeignKey(Stock, related_name="allocations", on_delete=models.CASCADE)
+    order_line = models.ForeignKey(
+        "orders.OrderLine",
+        null=True,
+        blank=True,
+        related_name="allocations",
+        on_delete=models.CASCADE,
+    )
     quantity_allocated = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 

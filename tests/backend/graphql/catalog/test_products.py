@@ -2,13 +2,12 @@ import json
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from graphql_relay import to_global_id
 
 from producers.models import ProducerStatus
 from tests.backend.catalog.factories import make_channel, make_producer, make_product
-from tests.conftest import ApiClient, content
+from tests.conftest import content
 
 PRODUCTS = """
 query Products($channel: String, $first: Int, $after: String, $filter: ProductFilterInput,
@@ -33,16 +32,6 @@ query Products($channel: String, $first: Int, $after: String, $filter: ProductFi
 @pytest.fixture
 def channel(db):
     return make_channel()
-
-
-@pytest.fixture
-def staff_api_client(db):
-    user = get_user_model().objects.create_user(
-        email="staff@ocop.example", password="x", is_staff=True
-    )
-    client = ApiClient(user=user)
-    client.force_login(user)
-    return client
 
 
 def products(client, **variables):

@@ -1,0 +1,51 @@
+"""Vouchers (promo codes): a fixed amount of đồng or a percentage off the subtotal."""
+
+from __future__ import annotations
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class VoucherValueType(models.TextChoices):
+    FIXED = "fixed", _("Số tiền cố định")
+    PERCENTAGE = "percentage", _("Phần trăm")
+
+
+class Voucher(models.Model):
+    """``used`` is only changed by the conditional update in ``voucher_use`` (never oversold)."""
+
+    code = models.CharField(max_length=64, unique=True)
+    name = models.CharField(_("tên"), max_length=255, blank=True)
+    value_type = models.CharField(
+        max_length=16, choices=VoucherValueType.choices, default=VoucherValueType.FIXED
+    )
+    # Whole đồng for FIXED, percent (1-100) for PERCENTAGE.
+    value = models.BigIntegerField(validators=[MinValueValidator(1)])
+    min_spend_amount = models.BigIntegerField(default=0, validators=[MinValueValidator(0)])
+    usage_limit = models.PositiveIntegerField(null=True, blank=True)
+    used = models.PositiveIntegerField(default=0)
+    starts_at = models.DateTimeField(null=True, blank=True)
+    ends_at = models.DateTimeField(null=True, blank=True)
+    channels = models.ManyToManyField("channels.Channel", related_name="vouchers", blank=True)
+    is_active = models.BooleanField(default=True)
+    metadata = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gte=1), name="voucher_value_positive"),
+            models.CheckConstraint(
+                condition=~Q(value_type="percentage") | Q(value__lte=100),
+                name="voucher_percentage_at_most_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(usage_limit__isnull=True) | Q(used__lte=models.F("usage_limit")),
+                name="voucher_used_within_limit",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code

@@ -30,6 +30,20 @@ class ApiClient(Client):
             headers.setdefault("HTTP_AUTHORIZATION", f"Bearer {self.token}")
         return self.post(API_PATH, json.dumps(body), content_type="application/json", **headers)
 
+    def force_login(self, user: Any, backend: str | None = None) -> None:
+        """Sign in on both surfaces: the session for server-rendered pages, and a real
+        access token for GraphQL (which ignores cookies, being CSRF-exempt)."""
+        from backend.accounts.jwt_tokens import create_access_token
+
+        super().force_login(user, backend)
+        self.user = user
+        self.token = create_access_token(user, issuer=API_ISSUER)
+
+    def logout(self) -> None:
+        super().logout()
+        self.user = None
+        self.token = None
+
 
 def content(response: Any) -> dict[str, Any]:
     """The JSON body of a GraphQL response; fails the test on top-level errors."""
@@ -40,6 +54,12 @@ def content(response: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def api_client() -> ApiClient:
+    return ApiClient()
+
+
+@pytest.fixture
+def client() -> ApiClient:
+    """pytest-django's ``client``, able to post GraphQL as whoever it signed in."""
     return ApiClient()
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 from graphql_relay import from_global_id, to_global_id
 
-__all__ = ["decode_id", "decode_id_for_input", "to_global_id"]
+__all__ = ["decode_id", "decode_id_for_input", "pk_from_global_id", "to_global_id"]
 
 
 def _split(global_id: str) -> tuple[str, str] | None:
@@ -40,3 +40,19 @@ def decode_id_for_input(global_id: str, expected_type: str, *, field: str) -> st
         return decode_id(global_id, expected_type)
     except GraphQLError as exc:
         raise ValidationError({field: ValidationError(exc.message, code="GRAPHQL_ERROR")}) from exc
+
+
+def pk_from_global_id(
+    global_id: str | None, *, type_name: str, field: str = "id", code: str = "GRAPHQL_ERROR"
+) -> int:
+    """The integer pk of a ``type_name`` ID; ValidationError on ``field`` for anything else."""
+    parts = _split(global_id or "")
+    if parts is None or parts[0] != type_name or not parts[1].isdigit():
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    "Couldn't resolve id: %(id)s.", code=code, params={"id": global_id}
+                )
+            }
+        )
+    return int(parts[1])

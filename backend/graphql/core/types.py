@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import graphene
 
 from backend.core.money import CURRENCY
+from backend.graphql.core.metadata import MetadataItem, metadata_items
+
+__all__ = ["MetadataItem", "Money", "MoneyRange", "TaxedMoney", "TaxedMoneyRange", "metadata_items"]
 
 
 class Money(graphene.ObjectType):
@@ -47,14 +48,3 @@ class TaxedMoneyRange(graphene.ObjectType):
 
     start = graphene.Field(TaxedMoney, description="Lower bound of a price range.")
     stop = graphene.Field(TaxedMoney, description="Upper bound of a price range.")
-
-
-class MetadataItem(graphene.ObjectType):
-    """A key-value pair of metadata."""
-
-    key = graphene.String(required=True, description="Key of a metadata item.")
-    value = graphene.String(required=True, description="Value of a metadata item.")
-
-
-def metadata_items(metadata: dict[str, Any] | None) -> list[MetadataItem]:
-    return [MetadataItem(key=key, value=str(value)) for key, value in (metadata or {}).items()]

@@ -7,7 +7,7 @@ import graphene
 from backend.accounts import addresses
 from backend.graphql.account.mutations.base import acting_user, is_authenticated
 from backend.graphql.account.types import AccountError, Address, User
-from backend.graphql.core.global_ids import pk_from_global_id
+from backend.graphql.core.ids import pk_from_global_id
 from backend.graphql.core.mutations import BaseMutation
 
 

@@ -8,7 +8,7 @@ from backend.accounts import addresses
 from backend.graphql.account.inputs import AddressInput, address_data
 from backend.graphql.account.mutations.base import acting_user, is_authenticated
 from backend.graphql.account.types import AccountError, Address, User
-from backend.graphql.core.global_ids import pk_from_global_id
+from backend.graphql.core.ids import pk_from_global_id
 from backend.graphql.core.metadata import metadata_dict
 from backend.graphql.core.mutations import BaseMutation
 

@@ -9,7 +9,7 @@ from backend.graphql.account.enums import AddressTypeEnum
 from backend.graphql.account.mutations.base import acting_user, is_authenticated
 from backend.graphql.account.types import AccountError, User
 from backend.graphql.core.enums import enum_value
-from backend.graphql.core.global_ids import pk_from_global_id
+from backend.graphql.core.ids import pk_from_global_id
 from backend.graphql.core.mutations import BaseMutation
 
 

@@ -8,7 +8,7 @@ import graphene
 
 from backend.accounts.models import User
 from backend.core.errors import PermissionDenied
-from backend.graphql.core.global_ids import pk_from_global_id
+from backend.graphql.core.ids import pk_from_global_id
 
 
 def is_authenticated(user: Any) -> bool:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path(".well-known/jwks.json", accounts_views.jwks, name="jwks"),
+    path("payments/", include("backend.payments.urls")),
 ]
 
 if settings.DEBUG:

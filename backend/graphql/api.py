@@ -3,6 +3,7 @@
 import graphene
 
 from backend.graphql.account.schema import AccountMutations, AccountQueries
+from backend.graphql.payments.schema import PaymentMutations
 from backend.graphql.shop.schema import ShopQueries
 
 
@@ -10,7 +11,7 @@ class Query(ShopQueries, AccountQueries, graphene.ObjectType):
     pass
 
 
-class Mutation(AccountMutations, graphene.ObjectType):
+class Mutation(AccountMutations, PaymentMutations, graphene.ObjectType):
     pass
 
 

@@ -52,7 +52,7 @@ def producer_statement(
         return HttpResponse(status=403)
     except DomainError:
         return HttpResponse(status=404)
-    if not 1 <= month <= 12:
+    if not 1 <= month <= 12 or fmt not in {"csv", "xlsx"}:
         return HttpResponse(status=404)
     statement = selectors.producer_statement(producer=producer, year=year, month=month)
     name = f"ocop-statement-{producer.slug}-{year:04d}-{month:02d}.{fmt}"

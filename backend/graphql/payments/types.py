@@ -16,6 +16,7 @@ from backend.orders.models import Order
 from backend.payments import selectors, services
 from backend.payments.gateways import Gateway
 from backend.payments.models import TransactionEvent as TransactionEventModel
+from backend.payments.models import TransactionEventType
 from backend.payments.models import TransactionItem as TransactionItemModel
 
 PaymentGatewayInitializeError = make_error_type(
@@ -100,6 +101,10 @@ class TransactionEvent(graphene.ObjectType):
     @staticmethod
     def resolve_amount(root: TransactionEventModel, info: Any) -> Money:
         return Money.of(root.amount)
+
+    @staticmethod
+    def resolve_type(root: TransactionEventModel, info: Any) -> str:
+        return str(TransactionEventType(root.type).value)  # a plain value, never the member
 
     @staticmethod
     def resolve_idempotency_key(root: TransactionEventModel, info: Any) -> str | None:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from backend.core.demo.catalogue import PRODUCERS
+from backend.payments.demo import load_demo_payments
 from producers.models import Producer, ProducerStatus
 
 DEMO_PASSWORD = "ocop-demo-2026"  # noqa: S105  (published demo credentials, never production)
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._users()
             self._producers()
+            load_demo_payments()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "backend.discounts",
     "backend.checkout",
     "backend.orders",
+    "backend.content",
     "backend.payments",
     "backend.graphql",
 ]
@@ -170,6 +171,13 @@ if PRODUCTION and not REDIS_URL:
         "REDIS_URL must be set in production (Celery broker for emails, webhooks, jobs).",
         production_only=True,
     )
+
+# --- Orders: unpaid bank-transfer (VietQR) orders are cancelled after this many minutes.
+ORDER_UNPAID_EXPIRY_MINUTES = env.get_int("ORDER_UNPAID_EXPIRY_MINUTES", 24 * 60, minimum=5)
+CELERY_BEAT_SCHEDULE["orders.expire_unpaid_orders"] = {
+    "task": "orders.expire_unpaid_orders",
+    "schedule": 300.0,
+}
 
 # --- Users and passwords.
 AUTH_USER_MODEL = "accounts.User"

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from backend.accounts import views as accounts_views
+from backend.catalog import views as catalog_views
 from backend.core import views as core_views
 from backend.graphql.views import GraphQLView
 
@@ -14,6 +15,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path(".well-known/jwks.json", accounts_views.jwks, name="jwks"),
+    path(
+        "thumbnail/<str:instance_id>/<int:size>/<str:format>/",
+        catalog_views.thumbnail,
+        name="thumbnail",
+    ),
+    path("thumbnail/<str:instance_id>/<int:size>/", catalog_views.thumbnail, name="thumbnail"),
     path("payments/", include("backend.payments.urls")),
 ]
 

@@ -3,15 +3,31 @@
 import graphene
 
 from backend.graphql.account.schema import AccountMutations, AccountQueries
+from backend.graphql.catalog.schema import CatalogQueries
+from backend.graphql.channels.schema import ChannelQueries
+from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
+from backend.graphql.content.schema import ContentQueries
+from backend.graphql.orders.schema import OrderMutations, OrderQueries
 from backend.graphql.payments.schema import PaymentMutations
 from backend.graphql.shop.schema import ShopQueries
 
 
-class Query(ShopQueries, AccountQueries, graphene.ObjectType):
+class Query(
+    ShopQueries,
+    AccountQueries,
+    CatalogQueries,
+    ChannelQueries,
+    ContentQueries,
+    CheckoutQueries,
+    OrderQueries,
+    graphene.ObjectType,
+):
     pass
 
 
-class Mutation(AccountMutations, PaymentMutations, graphene.ObjectType):
+class Mutation(
+    AccountMutations, CheckoutMutations, OrderMutations, PaymentMutations, graphene.ObjectType
+):
     pass
 
 

@@ -10,8 +10,11 @@ from backend.accounts.addresses import COUNTRY_NAME
 from backend.accounts.models import Address as AddressModel
 from backend.accounts.models import User as UserModel
 from backend.graphql.account.enums import AccountErrorCode, AddressTypeEnum
+from backend.graphql.core.connection import connection_args
 from backend.graphql.core.enums import LanguageCodeEnum
 from backend.graphql.core.metadata import MetadataItem, metadata_items
+from backend.graphql.orders.schema import resolve_customer_orders
+from backend.graphql.orders.types import OrderCountableConnection
 from backend.graphql.shop.schema import CountryDisplay
 
 
@@ -132,6 +135,12 @@ class User(graphene.ObjectType):
     metafield = graphene.String(
         key=graphene.String(required=True, description="Metadata key."),
         description="One public metadata value, or null.",
+    )
+    orders = graphene.Field(
+        OrderCountableConnection,
+        **connection_args(),
+        resolver=resolve_customer_orders,
+        description="The user's own orders, newest first (only for the user themself).",
     )
 
     class Meta:

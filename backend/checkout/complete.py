@@ -1,0 +1,249 @@
+"""checkoutComplete: a checkout becomes one order with one fulfilment group per producer.
+
+Idempotent by checkout token: the order keeps ``checkout_token`` (unique), and a repeated or
+concurrent completion returns that order. Stock is reserved under row locks
+(``inventory.allocations``), so no variant is ever sold beyond its stock.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from backend.accounts.models import Address
+from backend.checkout.error_codes import CheckoutErrorCode as Code
+from backend.checkout.info import CheckoutInfo, checkout_info
+from backend.checkout.selectors import checkout_get_for_user
+from backend.core.errors import NotFound
+from backend.discounts.services import voucher_use
+from backend.inventory.allocations import InsufficientStock, allocation_apply, allocation_plan
+from backend.orders.events import order_event
+from backend.orders.models import (
+    FulfillmentGroup,
+    Order,
+    OrderEventType,
+    OrderLine,
+    OrderStatus,
+    PaymentMethod,
+)
+from backend.orders.tasks import queue_order_placed_emails
+from backend.shipping.models import DeliveryMethodType
+
+
+def _error(field: str | None, message: Any, code: Code, **params: Any) -> ValidationError:
+    error = ValidationError(message, code=code.value, params=params)
+    return ValidationError({field: error}) if field else error
+
+
+def payment_method_from(payment_data: Any, metadata: dict[str, str]) -> str:
+    """The gateway asked for in ``paymentData`` ({"gateway": "vietqr"}, as JSON text or
+    parsed) or in metadata ``payment_method``; cash on delivery by default."""
+    requested: Any = metadata.get("payment_method") or metadata.get("gateway")
+    if payment_data:
+        data = payment_data
+        if isinstance(data, str):
+            try:
+                data = json.loads(data)
+            except ValueError:
+                data = None
+        if not isinstance(data, dict):
+            raise _error("payment_data", _("Dữ liệu thanh toán không hợp lệ."), Code.INVALID)
+        requested = data.get("gateway") or data.get("id") or requested
+    requested = str(requested or PaymentMethod.COD).strip().lower()
+    if requested not in PaymentMethod.values:
+        raise _error("payment_data", _("Phương thức thanh toán không hỗ trợ."), Code.PAYMENT_ERROR)
+    return requested
+
+
+def _may_read_order(actor: Any, order: Order) -> bool:
+    if order.user_id is None:
+        return True  # a guest proves ownership by holding the checkout token
+    return bool(getattr(actor, "is_authenticated", False) and actor.pk == order.user_id)
+
+
+def _existing_order(actor: Any, token: uuid.UUID) -> Order | None:
+    order = Order.objects.filter(checkout_token=token).first()
+    if order is not None and not _may_read_order(actor, order):
+        raise NotFound(str(_("Không tìm thấy giỏ hàng.")), field="id")
+    return order
+
+
+def _validate(info: CheckoutInfo) -> None:
+    checkout = info.checkout
+    if not info.lines:
+        raise _error("lines", _("Giỏ hàng trống."), Code.NO_LINES)
+    if not (checkout.email or (checkout.user and checkout.user.email)):
+        raise _error("email", _("Hãy nhập email."), Code.EMAIL_NOT_SET)
+    for line in info.lines:
+        if line.problem is not None:
+            raise _error(
+                "lines",
+                _("Có sản phẩm hiện không bán được."),
+                line.problem,
+                variant_pks=[line.line.variant_id],
+            )
+    for group in info.groups:
+        if not group.is_shipping_required:
+            continue
+        if group.selected is None:
+            if group.chosen_method_id is None and checkout.shipping_address is None:
+                raise _error(
+                    "shipping_address",
+                    _("Hãy nhập địa chỉ giao hàng."),
+                    Code.SHIPPING_ADDRESS_NOT_SET,
+                )
+            code = (
+                Code.SHIPPING_METHOD_NOT_SET
+                if group.chosen_method_id is None
+                else Code.INVALID_SHIPPING_METHOD
+            )
+            raise _error(
+                "delivery_method_id",
+                _("Hãy chọn cách giao hàng cho sản phẩm của %(producer)s."),
+                code,
+                producer=group.producer.name,
+            )
+    if checkout.shipping_address is None and checkout.billing_address is None:
+        raise _error(
+            "billing_address", _("Hãy nhập địa chỉ thanh toán."), Code.BILLING_ADDRESS_NOT_SET
+        )
+    if checkout.voucher_code and info.voucher is None:
+        raise _error(
+            "promo_code", _("Mã khuyến mãi không còn dùng được."), Code.VOUCHER_NOT_APPLICABLE
+        )
+
+
+def _copy(address: Address) -> Address:
+    copy = Address.objects.get(pk=address.pk)
+    copy.pk = None
+    copy.save()
+    return copy
+
+
+def _create_order(
+    info: CheckoutInfo, *, actor: Any, payment_method: str, **extra: Any
+) -> tuple[Order, list[FulfillmentGroup]]:
+    checkout = info.checkout
+    # The checkout's addresses are private copies already: the order takes them over.
+    shipping = checkout.shipping_address
+    billing = checkout.billing_address or (_copy(shipping) if shipping else None)
+    order = Order.objects.create(
+        checkout_token=checkout.token,
+        channel=checkout.channel,
+        user=checkout.user,
+        user_email=checkout.email or (checkout.user.email if checkout.user else ""),
+        status=OrderStatus.UNFULFILLED,
+        language_code=checkout.language_code,
+        shipping_address=shipping,
+        billing_address=billing,
+        customer_note=checkout.customer_note,
+        voucher=info.voucher,
+        voucher_code=info.voucher.code if info.voucher else "",
+        subtotal_amount=info.subtotal,
+        shipping_amount=info.shipping,
+        discount_amount=info.discount,
+        total_amount=info.total,
+        payment_method=payment_method,
+        **extra,
+    )
+    groups = FulfillmentGroup.objects.bulk_create(
+        FulfillmentGroup(
+            order=order,
+            producer=group.producer,
+            fulfillment_order=index,
+            delivery_method=group.selected.method if group.selected else None,
+            shipping_method_name=group.selected.method.name if group.selected else "",
+            is_pickup=bool(
+                group.selected and group.selected.method.type == DeliveryMethodType.PICKUP
+            ),
+            shipping_price_amount=group.shipping_price,
+            subtotal_amount=group.subtotal,
+        )
+        for index, group in enumerate(info.groups, start=1)
+    )
+    group_by_producer = {group.producer_id: group for group in groups}
+    language = checkout.language_code
+    OrderLine.objects.bulk_create(
+        OrderLine(
+            order=order,
+            fulfillment_group=group_by_producer[line.facts.variant.product.producer_id],
+            producer_id=line.facts.variant.product.producer_id,
+            variant=line.facts.variant,
+            product_name=line.facts.variant.product.name,
+            variant_name=line.facts.variant.name,
+            translated_product_name=line.facts.variant.product.name if language == "vi" else "",
+            product_sku=line.facts.variant.sku,
+            is_shipping_required=line.facts.variant.product.product_type.is_shipping_required,
+            quantity=line.line.quantity,
+            unit_price_amount=line.unit_price,
+            undiscounted_unit_price_amount=line.unit_price,
+            total_price_amount=line.total_price,
+        )
+        for line in info.lines
+    )
+    return order, groups
+
+
+def checkout_complete(
+    *,
+    actor: Any,
+    token: uuid.UUID | str,
+    payment_data: Any = None,
+    metadata: dict[str, str] | None = None,
+    redirect_url: str = "",
+) -> Order:
+    """The order for checkout ``token``: created now, or the one an earlier call created."""
+    metadata = metadata or {}
+    try:
+        token = token if isinstance(token, uuid.UUID) else uuid.UUID(str(token))
+    except ValueError:
+        raise NotFound(str(_("Không tìm thấy giỏ hàng.")), field="id") from None
+    existing = _existing_order(actor, token)
+    if existing is not None:
+        return existing
+    payment_method = payment_method_from(payment_data, metadata)
+    with transaction.atomic():
+        try:
+            checkout = checkout_get_for_user(actor=actor, token=token, for_update=True)
+        except NotFound:
+            # A concurrent call held the lock and finished first: answer with its order.
+            existing = _existing_order(actor, token)
+            if existing is not None:
+                return existing
+            raise
+        info = checkout_info(checkout)
+        _validate(info)
+        wanted: dict[int, int] = {}
+        for line in info.lines:
+            if line.facts.variant.track_inventory:
+                wanted[line.line.variant_id] = line.line.quantity
+        try:
+            plan = allocation_plan(channel=checkout.channel, wanted=wanted)
+        except InsufficientStock as exc:
+            raise _error(
+                "lines",
+                _("Không đủ hàng trong kho cho một số sản phẩm."),
+                Code.INSUFFICIENT_STOCK,
+                variant_pks=exc.variant_ids,
+            ) from exc
+        if info.voucher is not None:
+            voucher_use(info.voucher)
+        order, groups = _create_order(
+            info,
+            actor=actor,
+            payment_method=payment_method,
+            metadata={**checkout.metadata, **metadata},
+            private_metadata=checkout.private_metadata,
+            redirect_url=redirect_url,
+        )
+        line_by_variant = dict(order.lines.values_list("variant_id", "pk"))
+        allocation_apply(plan, line_by_variant)
+        order_event(order=order, type=OrderEventType.PLACED, user=actor)
+        checkout.delete()
+        queue_order_placed_emails(order.pk, [group.pk for group in groups])
+    return order

@@ -1,0 +1,161 @@
+"""A checkout's lines, per-producer delivery groups, totals and problems, computed at once.
+
+``checkout_info`` is the single source of prices for the API, the storefront and
+``checkout_complete``; it runs a constant number of queries whatever the cart holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+
+from backend.checkout.availability import VariantFacts, purchase_problem, variant_facts
+from backend.checkout.error_codes import CheckoutErrorCode
+from backend.checkout.models import Checkout, CheckoutLine
+from backend.discounts.models import Voucher
+from backend.discounts.services import voucher_discount, voucher_get_applicable
+from backend.shipping.models import DeliveryMethod, DeliveryRate
+from backend.shipping.pricing import DeliveryQuote, quotes_for
+from producers.models import Producer
+
+
+@dataclass
+class LineInfo:
+    line: CheckoutLine
+    facts: VariantFacts
+    problem: CheckoutErrorCode | None
+
+    @property
+    def unit_price(self) -> int:
+        return self.facts.price or 0
+
+    @property
+    def total_price(self) -> int:
+        return self.unit_price * self.line.quantity
+
+    @property
+    def insufficient_stock(self) -> bool:
+        available = self.facts.available
+        return available is not None and available < self.line.quantity
+
+
+@dataclass
+class DeliveryGroup:
+    """One producer's lines and the delivery chosen for them."""
+
+    producer: Producer
+    lines: list[LineInfo] = field(default_factory=list)
+    quotes: list[DeliveryQuote] = field(default_factory=list)
+    chosen_method_id: int | None = None
+
+    @property
+    def subtotal(self) -> int:
+        return sum(line.total_price for line in self.lines)
+
+    @property
+    def weight_grams(self) -> int:
+        return sum(line.facts.weight_grams * line.line.quantity for line in self.lines)
+
+    @property
+    def is_shipping_required(self) -> bool:
+        return any(
+            line.facts.variant.product.product_type.is_shipping_required for line in self.lines
+        )
+
+    @property
+    def selected(self) -> DeliveryQuote | None:
+        """The chosen method while it still applies (address, weight and rates may change)."""
+        return next((q for q in self.quotes if q.method.pk == self.chosen_method_id), None)
+
+    @property
+    def shipping_price(self) -> int:
+        selected = self.selected
+        return selected.price if selected and self.is_shipping_required else 0
+
+
+@dataclass
+class CheckoutInfo:
+    checkout: Checkout
+    lines: list[LineInfo]
+    groups: list[DeliveryGroup]
+    voucher: Voucher | None
+    discount: int
+
+    @property
+    def subtotal(self) -> int:
+        return sum(line.total_price for line in self.lines)
+
+    @property
+    def shipping(self) -> int:
+        return sum(group.shipping_price for group in self.groups)
+
+    @property
+    def total(self) -> int:
+        return max(0, self.subtotal - self.discount) + self.shipping
+
+    @property
+    def quantity(self) -> int:
+        return sum(line.line.quantity for line in self.lines)
+
+    @property
+    def is_shipping_required(self) -> bool:
+        return any(group.is_shipping_required for group in self.groups)
+
+    def group_for(self, producer_id: int) -> DeliveryGroup | None:
+        return next((g for g in self.groups if g.producer.pk == producer_id), None)
+
+
+def _province_code(checkout: Checkout) -> str | None:
+    address = checkout.shipping_address
+    return address.province_code if address is not None else None
+
+
+def checkout_info(checkout: Checkout) -> CheckoutInfo:
+    """Everything priced. ``checkout`` should come with channel and shipping_address loaded."""
+    lines = list(checkout.lines.all().order_by("created_at", "pk"))
+    facts = variant_facts((line.variant_id for line in lines), checkout.channel)
+    line_infos = [
+        LineInfo(
+            line=line,
+            facts=facts[line.variant_id],
+            problem=purchase_problem(facts[line.variant_id], checkout.channel),
+        )
+        for line in lines
+    ]
+    groups: dict[int, DeliveryGroup] = {}
+    for line_info in line_infos:
+        producer = line_info.facts.variant.product.producer
+        groups.setdefault(producer.pk, DeliveryGroup(producer=producer)).lines.append(line_info)
+    if groups:
+        methods = DeliveryMethod.objects.filter(
+            producer_id__in=groups, is_active=True
+        ).prefetch_related(Prefetch("rates", queryset=DeliveryRate.objects.order_by("pk")))
+        methods_by_producer: dict[int, list[DeliveryMethod]] = {}
+        for method in methods:
+            methods_by_producer.setdefault(method.producer_id, []).append(method)
+        chosen = dict(checkout.deliveries.values_list("producer_id", "delivery_method_id"))
+        province = _province_code(checkout)
+        for producer_id, group in groups.items():
+            group.quotes = quotes_for(
+                methods_by_producer.get(producer_id, []),
+                province_code=province,
+                weight_grams=group.weight_grams,
+                subtotal=group.subtotal,
+            )
+            group.chosen_method_id = chosen.get(producer_id)
+    info = CheckoutInfo(
+        checkout=checkout, lines=line_infos, groups=list(groups.values()), voucher=None, discount=0
+    )
+    if checkout.voucher_code:
+        try:
+            voucher = voucher_get_applicable(
+                code=checkout.voucher_code, channel=checkout.channel, subtotal=info.subtotal
+            )
+        except ValidationError:
+            voucher = None  # shown as no discount; checkout_complete re-checks and refuses
+        if voucher is not None:
+            info.voucher = voucher
+            info.discount = voucher_discount(voucher, subtotal=info.subtotal)
+    return info

@@ -1,0 +1,374 @@
+"""Writes to checkouts. The caller has fetched the checkout with ``checkout_get_for_user``
+(which decides who may touch it) inside a transaction, with ``for_update=True``.
+
+Every change validates first and writes after, so a refused request leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from backend.accounts.addresses import address_clean
+from backend.accounts.models import Address, User
+from backend.channels.models import Channel
+from backend.channels.selectors import channel_default, channel_get_by_slug
+from backend.checkout.availability import MAX_LINE_QUANTITY, purchase_problem, variant_facts
+from backend.checkout.error_codes import CheckoutErrorCode as Code
+from backend.checkout.info import CheckoutInfo, checkout_info
+from backend.checkout.models import Checkout, CheckoutDelivery, CheckoutLine
+from backend.core.errors import DomainError, NotFound
+from backend.discounts.services import voucher_get_applicable
+from backend.shipping.models import DeliveryMethod
+
+
+@dataclass(frozen=True)
+class LineChange:
+    """``quantity`` for a variant (add, update by variant) or a line (update by line id)."""
+
+    quantity: int
+    variant_id: int | None = None
+    line_id: int | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def _error(field: str, message: Any, code: Code, **params: Any) -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=code.value, params=params)})
+
+
+def _lines_error(message: Any, code: Code, variant_ids: Sequence[int]) -> ValidationError:
+    return _error("lines", message, code, variant_pks=sorted(set(variant_ids)))
+
+
+def _check_quantities(checkout: Checkout, wanted: Mapping[int, int]) -> None:
+    """Refuse quantities the variants cannot have: unavailable, absurd, over limit or stock."""
+    facts = variant_facts(wanted, checkout.channel)
+    missing = [pk for pk in wanted if pk not in facts]
+    if missing:
+        raise _lines_error(_("Không tìm thấy sản phẩm."), Code.NOT_FOUND, missing)
+    for pk, quantity in wanted.items():
+        problem = purchase_problem(facts[pk], checkout.channel)
+        if problem is not None:
+            raise _lines_error(_("Sản phẩm này hiện không bán trong kênh."), problem, [pk])
+        limit = facts[pk].variant.quantity_limit_per_customer
+        ceiling = MAX_LINE_QUANTITY if limit is None else min(limit, MAX_LINE_QUANTITY)
+        if quantity > ceiling:
+            raise ValidationError(
+                {
+                    "quantity": ValidationError(
+                        _("Số lượng tối đa cho sản phẩm này là %(limit)s."),
+                        code=Code.QUANTITY_GREATER_THAN_LIMIT.value,
+                        params={"limit": ceiling, "variant_pks": [pk]},
+                    )
+                }
+            )
+        available = facts[pk].available
+        if available is not None and quantity > available:
+            raise ValidationError(
+                {
+                    "quantity": ValidationError(
+                        _("Chỉ còn %(available)s sản phẩm trong kho."),
+                        code=Code.INSUFFICIENT_STOCK.value,
+                        params={"available": available, "variant_pks": [pk]},
+                    )
+                }
+            )
+
+
+def _check_positive(changes: Sequence[LineChange], *, zero_allowed: bool) -> None:
+    for change in changes:
+        if change.quantity < 0 or (change.quantity == 0 and not zero_allowed):
+            raise ValidationError(
+                {
+                    "quantity": ValidationError(
+                        _("Số lượng phải lớn hơn 0."),
+                        code=Code.ZERO_QUANTITY.value,
+                        params={"variant_pks": [change.variant_id] if change.variant_id else []},
+                    )
+                }
+            )
+        if change.quantity > MAX_LINE_QUANTITY:
+            raise ValidationError(
+                {
+                    "quantity": ValidationError(
+                        _("Số lượng tối đa cho sản phẩm này là %(limit)s."),
+                        code=Code.QUANTITY_GREATER_THAN_LIMIT.value,
+                        params={"limit": MAX_LINE_QUANTITY},
+                    )
+                }
+            )
+
+
+def _clean_address(data: Mapping[str, Any], address_type: str) -> dict[str, str]:
+    try:
+        return address_clean(data)
+    except ValidationError as exc:
+        raise ValidationError(
+            {
+                key: [
+                    ValidationError(
+                        item.message,
+                        code=item.code,
+                        params={**(item.params or {}), "address_type": address_type},
+                    )
+                    for item in errors
+                ]
+                for key, errors in exc.error_dict.items()
+            }
+        ) from exc
+
+
+def _channel_for(slug: str | None) -> Channel:
+    if slug:
+        channel = channel_get_by_slug(slug=slug)
+    else:
+        try:
+            channel = channel_default()
+        except DomainError as exc:
+            raise _error("channel", exc.message, Code.MISSING_CHANNEL_SLUG) from exc
+    if not channel.is_active:
+        raise _error("channel", _("Kênh bán hàng đang tạm ngưng."), Code.CHANNEL_INACTIVE)
+    return channel
+
+
+def _clean_email(email: str) -> str:
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise _error("email", _("Địa chỉ email không hợp lệ."), Code.INVALID) from exc
+    return email
+
+
+def _merged(changes: Sequence[LineChange]) -> dict[int, int]:
+    wanted: dict[int, int] = {}
+    for change in changes:
+        assert change.variant_id is not None
+        wanted[change.variant_id] = wanted.get(change.variant_id, 0) + change.quantity
+    return wanted
+
+
+def checkout_create(
+    *,
+    actor: Any,
+    channel_slug: str | None,
+    lines: Sequence[LineChange],
+    email: str | None = None,
+    shipping_address: Mapping[str, Any] | None = None,
+    billing_address: Mapping[str, Any] | None = None,
+    language_code: str | None = None,
+    metadata: dict[str, str] | None = None,
+) -> Checkout:
+    """A new checkout, owned by ``actor`` when signed in (a guest's otherwise)."""
+    channel = _channel_for(channel_slug)
+    user: User | None = actor if getattr(actor, "is_authenticated", False) else None
+    checkout = Checkout(channel=channel, user=user, metadata=metadata or {})
+    checkout.email = _clean_email(email) if email else (user.email if user else "")
+    checkout.language_code = language_code or (user.language_code if user else "vi")
+    _check_positive(lines, zero_allowed=False)
+    wanted = _merged(lines)
+    _check_quantities(checkout, wanted)
+    shipping = _clean_address(shipping_address, "shipping") if shipping_address else None
+    billing = _clean_address(billing_address, "billing") if billing_address else None
+    if shipping is not None:
+        checkout.shipping_address = Address.objects.create(**shipping)
+    if billing is not None:
+        checkout.billing_address = Address.objects.create(**billing)
+    checkout.save()
+    CheckoutLine.objects.bulk_create(
+        CheckoutLine(checkout=checkout, variant_id=pk, quantity=quantity)
+        for pk, quantity in wanted.items()
+    )
+    return checkout
+
+
+def checkout_lines_add(*, checkout: Checkout, lines: Sequence[LineChange]) -> Checkout:
+    """Add quantities; a variant already in the cart has its line increased (Saleor)."""
+    _check_positive(lines, zero_allowed=False)
+    added = _merged(lines)
+    current = dict(
+        checkout.lines.filter(variant_id__in=added).values_list("variant_id", "quantity")
+    )
+    wanted = {pk: current.get(pk, 0) + quantity for pk, quantity in added.items()}
+    _check_quantities(checkout, wanted)
+    _write_quantities(checkout, wanted)
+    return checkout
+
+
+def checkout_lines_update(*, checkout: Checkout, lines: Sequence[LineChange]) -> Checkout:
+    """Set quantities by line id (or variant id); quantity 0 removes the line (Saleor)."""
+    _check_positive(lines, zero_allowed=True)
+    by_line = dict(checkout.lines.values_list("pk", "variant_id"))
+    wanted: dict[int, int] = {}
+    for change in lines:
+        variant_id = by_line.get(change.line_id) if change.line_id else change.variant_id
+        if variant_id is None or (change.line_id is None and variant_id not in by_line.values()):
+            raise _error("line_id", _("Không tìm thấy dòng hàng."), Code.NOT_FOUND)
+        wanted[variant_id] = change.quantity
+    _check_quantities(checkout, {pk: q for pk, q in wanted.items() if q > 0})
+    _write_quantities(checkout, wanted)
+    return checkout
+
+
+def _write_quantities(checkout: Checkout, wanted: Mapping[int, int]) -> None:
+    existing = {line.variant_id: line for line in checkout.lines.filter(variant_id__in=wanted)}
+    to_create, to_update, to_delete = [], [], []
+    for pk, quantity in wanted.items():
+        line = existing.get(pk)
+        if quantity == 0:
+            if line is not None:
+                to_delete.append(line.pk)
+        elif line is None:
+            to_create.append(CheckoutLine(checkout=checkout, variant_id=pk, quantity=quantity))
+        else:
+            line.quantity = quantity
+            to_update.append(line)
+    CheckoutLine.objects.bulk_create(to_create)
+    CheckoutLine.objects.bulk_update(to_update, ["quantity"])
+    if to_delete:
+        CheckoutLine.objects.filter(pk__in=to_delete).delete()
+    _touch(checkout)
+
+
+def checkout_lines_delete(*, checkout: Checkout, line_ids: Sequence[int]) -> Checkout:
+    lines = checkout.lines.filter(pk__in=line_ids)
+    if lines.count() != len(set(line_ids)):
+        raise _error("line_id", _("Không tìm thấy dòng hàng."), Code.NOT_FOUND)
+    lines.delete()
+    _touch(checkout)
+    return checkout
+
+
+def _touch(checkout: Checkout) -> None:
+    """Drop delivery choices of producers no longer in the cart and bump last_change."""
+    producers = checkout.lines.values("variant__product__producer_id")
+    checkout.deliveries.exclude(producer_id__in=producers).delete()
+    checkout.save(update_fields=["last_change"])
+
+
+def checkout_email_update(*, checkout: Checkout, email: str) -> Checkout:
+    checkout.email = _clean_email(email)
+    checkout.save(update_fields=["email", "last_change"])
+    return checkout
+
+
+def checkout_customer_attach(*, actor: User, checkout: Checkout) -> Checkout:
+    checkout.user = actor
+    checkout.email = actor.email
+    checkout.save(update_fields=["user", "email", "last_change"])
+    return checkout
+
+
+def checkout_customer_detach(*, actor: User, checkout: Checkout) -> Checkout:
+    if checkout.user_id != actor.pk:
+        raise NotFound(str(_("Không tìm thấy giỏ hàng.")), field="id")
+    checkout.user = None
+    checkout.save(update_fields=["user", "last_change"])
+    return checkout
+
+
+def checkout_address_update(
+    *, checkout: Checkout, data: Mapping[str, Any], address_type: str
+) -> Checkout:
+    """Validate (commune inside province) and store a private copy of the address."""
+    values = _clean_address(data, address_type)
+    attribute = f"{address_type}_address"
+    address: Address | None = getattr(checkout, attribute)
+    if address is None:
+        setattr(checkout, attribute, Address.objects.create(**values))
+        checkout.save(update_fields=[attribute, "last_change"])
+    else:
+        Address.objects.filter(pk=address.pk).update(**values)
+        for key, value in values.items():
+            setattr(address, key, value)
+        checkout.save(update_fields=["last_change"])
+    return checkout
+
+
+def _set_deliveries(checkout: Checkout, choices: Mapping[int, int]) -> None:
+    for producer_id, method_id in choices.items():
+        CheckoutDelivery.objects.update_or_create(
+            checkout=checkout, producer_id=producer_id, defaults={"delivery_method_id": method_id}
+        )
+    checkout.save(update_fields=["last_change"])
+
+
+def _method_for(info: CheckoutInfo, method_id: int, producer_id: int | None = None) -> Any:
+    method = DeliveryMethod.objects.filter(pk=method_id).first()
+    group = info.group_for(method.producer_id) if method is not None else None
+    if (
+        method is None
+        or group is None
+        or (producer_id is not None and method.producer_id != producer_id)
+    ):
+        raise _error(
+            "delivery_method_id", _("Không tìm thấy phương thức giao hàng."), Code.NOT_FOUND
+        )
+    if not any(quote.method.pk == method_id for quote in group.quotes):
+        if info.checkout.shipping_address is None:
+            raise _error(
+                "delivery_method_id",
+                _("Hãy nhập địa chỉ giao hàng trước."),
+                Code.SHIPPING_ADDRESS_NOT_SET,
+            )
+        raise _error(
+            "delivery_method_id",
+            _("Phương thức giao hàng này không áp dụng cho địa chỉ đã chọn."),
+            Code.DELIVERY_METHOD_NOT_APPLICABLE,
+        )
+    return method
+
+
+def checkout_delivery_method_update(*, checkout: Checkout, method_id: int) -> Checkout:
+    """Saleor's single choice: it sets its producer's group; other groups without a valid
+    choice get their cheapest applicable method."""
+    info = checkout_info(checkout)
+    method = _method_for(info, method_id)
+    choices = {method.producer_id: method.pk}
+    for group in info.groups:
+        if group.producer.pk not in choices and group.selected is None and group.quotes:
+            choices[group.producer.pk] = group.quotes[0].method.pk
+    _set_deliveries(checkout, choices)
+    return checkout
+
+
+def checkout_delivery_methods_update(
+    *, checkout: Checkout, choices: Sequence[tuple[int, int]]
+) -> Checkout:
+    """OCOP extension: one method per producer, given as (producer id, method id) pairs."""
+    info = checkout_info(checkout)
+    chosen = {}
+    for producer_id, method_id in choices:
+        if info.group_for(producer_id) is None:
+            raise _error(
+                "producer_id", _("Giỏ hàng không có sản phẩm của nhà sản xuất này."), Code.NOT_FOUND
+            )
+        chosen[producer_id] = _method_for(info, method_id, producer_id).pk
+    _set_deliveries(checkout, chosen)
+    return checkout
+
+
+def checkout_promo_code_add(*, checkout: Checkout, code: str) -> Checkout:
+    subtotal = checkout_info(checkout).subtotal
+    voucher = voucher_get_applicable(code=code, channel=checkout.channel, subtotal=subtotal)
+    checkout.voucher_code = voucher.code
+    checkout.save(update_fields=["voucher_code", "last_change"])
+    return checkout
+
+
+def checkout_promo_code_remove(*, checkout: Checkout, code: str | None) -> Checkout:
+    if code is None or checkout.voucher_code.lower() == code.strip().lower():
+        checkout.voucher_code = ""
+        checkout.save(update_fields=["voucher_code", "last_change"])
+    return checkout
+
+
+def checkout_metadata_update(*, checkout: Checkout, items: Mapping[str, str]) -> Checkout:
+    checkout.metadata = {**checkout.metadata, **items}
+    checkout.save(update_fields=["metadata", "last_change"])
+    return checkout

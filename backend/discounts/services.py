@@ -1,0 +1,95 @@
+"""Vouchers: which apply to a checkout, how much they take off, and counting their use."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from backend.channels.models import Channel
+from backend.core.money import format_vnd, percent_of
+from backend.discounts.models import Voucher, VoucherValueType
+
+INVALID = "INVALID"
+NOT_APPLICABLE = "VOUCHER_NOT_APPLICABLE"
+
+
+def _invalid_code() -> ValidationError:
+    return ValidationError(
+        {"promo_code": ValidationError(_("Mã khuyến mãi không hợp lệ."), code=INVALID)}
+    )
+
+
+def voucher_get_applicable(
+    *, code: str, channel: Channel, subtotal: int, now: datetime | None = None
+) -> Voucher:
+    """The voucher named ``code`` if it may be used now on ``subtotal`` in ``channel``.
+
+    Raises ValidationError on ``promo_code``: INVALID for unknown codes, VOUCHER_NOT_APPLICABLE
+    for inactive, expired, used-up, other-channel vouchers and a subtotal under the minimum.
+    """
+    now = now or timezone.now()
+    voucher = Voucher.objects.filter(code__iexact=code.strip()).prefetch_related("channels").first()
+    if voucher is None:
+        raise _invalid_code()
+    problems = (
+        not voucher.is_active
+        or (voucher.starts_at is not None and voucher.starts_at > now)
+        or (voucher.ends_at is not None and voucher.ends_at <= now)
+        or (voucher.usage_limit is not None and voucher.used >= voucher.usage_limit)
+        or (voucher.channels.exists() and channel not in voucher.channels.all())
+    )
+    if problems:
+        raise ValidationError(
+            {
+                "promo_code": ValidationError(
+                    _("Mã khuyến mãi không dùng được cho đơn này."), code=NOT_APPLICABLE
+                )
+            }
+        )
+    if subtotal < voucher.min_spend_amount:
+        raise ValidationError(
+            {
+                "promo_code": ValidationError(
+                    _("Mã khuyến mãi cần đơn hàng từ %(amount)s."),
+                    code=NOT_APPLICABLE,
+                    params={"amount": format_vnd(voucher.min_spend_amount)},
+                )
+            }
+        )
+    return voucher
+
+
+def voucher_discount(voucher: Voucher, *, subtotal: int) -> int:
+    """The discount on ``subtotal`` in whole đồng, never more than the subtotal."""
+    if voucher.value_type == VoucherValueType.PERCENTAGE:
+        amount = percent_of(subtotal, Decimal(voucher.value))
+    else:
+        amount = voucher.value
+    return max(0, min(amount, subtotal))
+
+
+def voucher_use(voucher: Voucher) -> None:
+    """Count one use, atomically: never beyond ``usage_limit`` under concurrent orders."""
+    updated = (
+        Voucher.objects.filter(pk=voucher.pk)
+        .filter(Q(usage_limit__isnull=True) | Q(used__lt=F("usage_limit")))
+        .update(used=F("used") + 1)
+    )
+    if not updated:
+        raise ValidationError(
+            {
+                "promo_code": ValidationError(
+                    _("Mã khuyến mãi đã hết lượt sử dụng."), code=NOT_APPLICABLE
+                )
+            }
+        )
+
+
+def voucher_release(voucher_id: int) -> None:
+    """Give back one use (a cancelled order)."""
+    Voucher.objects.filter(pk=voucher_id, used__gt=0).update(used=F("used") - 1)

@@ -1,0 +1,170 @@
+"""Batch loaders of the catalogue: one query per kind of data for a whole page of products.
+
+Pools: "product" (product pks on the page), "variant" (variant pks), "media" (media pks).
+Channel-dependent loaders take the channel id (or None) as their parameter.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import F, Sum
+
+from backend.catalog.models import (
+    AssignedProductAttributeValue,
+    AssignedVariantAttributeValue,
+    ProductChannelListing,
+    ProductMedia,
+    ProductTranslation,
+    ProductVariant,
+    ProductVariantChannelListing,
+    Thumbnail,
+)
+from backend.graphql.core.dataloaders import DataLoader, register
+from backend.inventory.models import Stock
+
+
+class ListLoader(DataLoader[Any, list[Any]]):
+    def missing(self) -> list[Any]:
+        return []
+
+
+class MediaByProductIdLoader(ListLoader):
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[ProductMedia]]:
+        found: dict[int, list[ProductMedia]] = defaultdict(list)
+        for media in ProductMedia.objects.filter(product_id__in=keys).order_by("sort_order", "pk"):
+            found[media.product_id].append(media)
+        register(self.context, "media", (m.pk for items in found.values() for m in items))
+        return found
+
+
+class ThumbnailByMediaIdLoader(DataLoader[int, Thumbnail]):
+    """Param: (size, format)."""
+
+    pool = "media"
+
+    def batch_load(self, keys: list[int]) -> dict[int, Thumbnail]:
+        size, fmt = self.params
+        thumbnails = Thumbnail.objects.filter(product_media_id__in=keys, size=size, format=fmt)
+        return {thumbnail.product_media_id: thumbnail for thumbnail in thumbnails}  # type: ignore[misc]
+
+
+class VariantsByProductIdLoader(ListLoader):
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[ProductVariant]]:
+        found: dict[int, list[ProductVariant]] = defaultdict(list)
+        for variant in ProductVariant.objects.filter(product_id__in=keys).order_by(
+            "sort_order", "sku"
+        ):
+            found[variant.product_id].append(variant)
+        register(self.context, "variant", (v.pk for items in found.values() for v in items))
+        return found
+
+
+class VariantPricesByProductIdLoader(ListLoader):
+    """Variant prices (whole đồng) of each product in one channel. Param: channel id."""
+
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[int]]:
+        (channel_id,) = self.params
+        found: dict[int, list[int]] = defaultdict(list)
+        rows = ProductVariantChannelListing.objects.filter(
+            channel_id=channel_id, variant__product_id__in=keys
+        ).values_list("variant__product_id", "price_amount")
+        for product_id, price in rows:
+            found[product_id].append(price)
+        return found
+
+
+class ProductListingByProductIdLoader(DataLoader[int, ProductChannelListing]):
+    """Param: channel id."""
+
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, ProductChannelListing]:
+        (channel_id,) = self.params
+        listings = ProductChannelListing.objects.filter(channel_id=channel_id, product_id__in=keys)
+        return {listing.product_id: listing for listing in listings}
+
+
+class VariantListingByVariantIdLoader(DataLoader[int, ProductVariantChannelListing]):
+    """Param: channel id."""
+
+    pool = "variant"
+
+    def batch_load(self, keys: list[int]) -> dict[int, ProductVariantChannelListing]:
+        (channel_id,) = self.params
+        listings = ProductVariantChannelListing.objects.filter(
+            channel_id=channel_id, variant_id__in=keys
+        )
+        return {listing.variant_id: listing for listing in listings}
+
+
+class AvailableQuantityByVariantIdLoader(DataLoader[int, int]):
+    """Stock minus allocations over the channel's warehouses (all warehouses without a
+    channel). Param: channel id or None."""
+
+    pool = "variant"
+
+    def missing(self) -> int:
+        return 0
+
+    def batch_load(self, keys: list[int]) -> dict[int, int]:
+        (channel_id,) = self.params
+        stocks = Stock.objects.filter(product_variant_id__in=keys)
+        if channel_id is not None:
+            stocks = stocks.filter(warehouse__channels__id=channel_id)
+        rows = (
+            stocks.order_by()
+            .values("product_variant_id")
+            .annotate(available=Sum(F("quantity") - F("quantity_allocated")))
+        )
+        return {row["product_variant_id"]: max(row["available"] or 0, 0) for row in rows}
+
+
+class ProductAttributeValuesLoader(ListLoader):
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[AssignedProductAttributeValue]]:
+        found: dict[int, list[AssignedProductAttributeValue]] = defaultdict(list)
+        assignments = (
+            AssignedProductAttributeValue.objects.filter(product_id__in=keys)
+            .select_related("value__attribute")
+            .order_by("value__attribute__storefront_search_position", "sort_order", "pk")
+        )
+        for assignment in assignments:
+            found[assignment.product_id].append(assignment)
+        return found
+
+
+class VariantAttributeValuesLoader(ListLoader):
+    pool = "variant"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[AssignedVariantAttributeValue]]:
+        found: dict[int, list[AssignedVariantAttributeValue]] = defaultdict(list)
+        assignments = (
+            AssignedVariantAttributeValue.objects.filter(variant_id__in=keys)
+            .select_related("value__attribute")
+            .order_by("value__attribute__storefront_search_position", "sort_order", "pk")
+        )
+        for assignment in assignments:
+            found[assignment.variant_id].append(assignment)
+        return found
+
+
+class ProductTranslationLoader(DataLoader[int, ProductTranslation]):
+    """Param: language code."""
+
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, ProductTranslation]:
+        (language_code,) = self.params
+        translations = ProductTranslation.objects.filter(
+            product_id__in=keys, language_code=language_code
+        )
+        return {translation.product_id: translation for translation in translations}

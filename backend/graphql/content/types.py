@@ -1,0 +1,122 @@
+"""Page, Menu and MenuItem types (Saleor's, without page types or attributes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from backend.content import models
+from backend.graphql.catalog.types.categories import Category, Collection
+from backend.graphql.core.connection import CountableConnection
+from backend.graphql.core.types import MetadataItem, metadata_items
+
+
+def _metadata() -> graphene.List:
+    return graphene.List(
+        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
+    )
+
+
+class Page(graphene.ObjectType):
+    """A static page that can be manually added by a shop operator through the dashboard."""
+
+    seo_title = graphene.String(description="SEO title of the page.")
+    seo_description = graphene.String(description="SEO description of the page.")
+    title = graphene.String(required=True, description="Title of the page.")
+    content = graphene.JSONString(description="Content of the page (EditorJS JSON).")
+    published_at = graphene.DateTime(description="The page publication date.")
+    is_published = graphene.Boolean(required=True, description="Whether the page is published.")
+    slug = graphene.String(required=True, description="Slug of the page.")
+    created = graphene.DateTime(required=True, description="Date and time of creation.")
+    metadata = _metadata()
+
+    class Meta:
+        interfaces = (graphene.relay.Node,)
+        description = "A static page of content."
+
+    @staticmethod
+    def resolve_seo_title(root: models.Page, info: graphene.ResolveInfo) -> str | None:
+        return root.seo_title or None
+
+    @staticmethod
+    def resolve_seo_description(root: models.Page, info: graphene.ResolveInfo) -> str | None:
+        return root.seo_description or None
+
+    @staticmethod
+    def resolve_created(root: models.Page, info: graphene.ResolveInfo) -> Any:
+        return root.created_at
+
+    @staticmethod
+    def resolve_metadata(root: models.Page, info: graphene.ResolveInfo) -> Any:
+        return metadata_items(root.metadata)
+
+    @classmethod
+    def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
+        return isinstance(root, cls | models.Page)
+
+
+class PageCountableConnection(CountableConnection):
+    class Meta:
+        node = Page
+        description = "A paginated list of pages."
+
+
+class MenuItem(graphene.ObjectType):
+    """Represents a single item of the related menu. Can store categories, collection or pages."""
+
+    name = graphene.String(required=True, description="Name of the menu item.")
+    menu = graphene.Field(lambda: Menu, required=True, description="The menu it belongs to.")
+    parent = graphene.Field(lambda: MenuItem, description="The parent menu item.")
+    category = graphene.Field(Category, description="Category the item links to.")
+    collection = graphene.Field(Collection, description="Collection the item links to.")
+    page = graphene.Field(Page, description="Page the item links to.")
+    level = graphene.Int(required=True, description="Nesting depth (0 for top items).")
+    children = graphene.List(graphene.NonNull(lambda: MenuItem), description="Child items.")
+    url = graphene.String(description="URL to the menu item.")
+    metadata = _metadata()
+
+    class Meta:
+        interfaces = (graphene.relay.Node,)
+        description = "Represents a single item of a menu."
+
+    @staticmethod
+    def resolve_children(root: models.MenuItem, info: graphene.ResolveInfo) -> Any:
+        return list(root.children.select_related("category", "collection", "page"))
+
+    @staticmethod
+    def resolve_url(root: models.MenuItem, info: graphene.ResolveInfo) -> str | None:
+        return root.url or None
+
+    @staticmethod
+    def resolve_metadata(root: models.MenuItem, info: graphene.ResolveInfo) -> Any:
+        return metadata_items(root.metadata)
+
+    @classmethod
+    def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
+        return isinstance(root, cls | models.MenuItem)
+
+
+class Menu(graphene.ObjectType):
+    """Represents a navigation menu to be displayed in the storefront."""
+
+    name = graphene.String(required=True, description="Name of the menu.")
+    slug = graphene.String(required=True, description="Slug of the menu.")
+    items = graphene.List(graphene.NonNull(MenuItem), description="Top-level items of the menu.")
+    metadata = _metadata()
+
+    class Meta:
+        interfaces = (graphene.relay.Node,)
+        description = "Represents a navigation menu."
+
+    @staticmethod
+    def resolve_items(root: models.Menu, info: graphene.ResolveInfo) -> Any:
+        return list(root.items.filter(parent=None).select_related("category", "collection", "page"))
+
+    @staticmethod
+    def resolve_metadata(root: models.Menu, info: graphene.ResolveInfo) -> Any:
+        return metadata_items(root.metadata)
+
+    @classmethod
+    def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
+        return isinstance(root, cls | models.Menu)

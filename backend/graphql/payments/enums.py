@@ -22,16 +22,6 @@ TransactionEventTypeEnum = graphene.Enum(
     [(member.name, member.value) for member in TransactionEventType],
     description="What happened to a transaction.",
 )
-OrderChargeStatusEnum = graphene.Enum(
-    "OrderChargeStatusEnum",
-    [("NONE", "none"), ("PARTIAL", "partial"), ("FULL", "full"), ("OVERCHARGED", "overcharged")],
-    description="How much of the order total has been charged.",
-)
-OrderAuthorizeStatusEnum = graphene.Enum(
-    "OrderAuthorizeStatusEnum",
-    [("NONE", "none"), ("PARTIAL", "partial"), ("FULL", "full")],
-    description="How much of the order total is charged or held.",
-)
 
 
 def _codes(enum: type, description: str) -> type[graphene.Enum]:

@@ -6,7 +6,7 @@ import graphene
 
 from backend.graphql.core.ids import pk_from_global_id
 from backend.graphql.core.mutations import BaseMutation
-from backend.graphql.payments.enums import OrderChargeStatusEnum
+from backend.graphql.orders.enums import OrderChargeStatusEnum
 from backend.graphql.payments.mutations.transaction_request_action import is_staff
 from backend.graphql.payments.types import PaymentError
 from backend.payments import services

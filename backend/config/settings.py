@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "backend.content",
     "backend.webhooks",
     "backend.ocop",
+    "backend.payments",
     "backend.graphql",
 ]
 
@@ -297,6 +298,18 @@ if STRIPE_SECRET_KEY and not (STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET):
         "STRIPE_WEBHOOK_SECRET",
         "STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET must be set when STRIPE_SECRET_KEY is.",
     )
+
+# Cash on delivery is offered only for orders up to this total (whole đồng).
+COD_MAX_ORDER_AMOUNT = env.get_int("COD_MAX_ORDER_AMOUNT", 5_000_000, minimum=0)
+# The platform's collection account for VietQR transfers (it withholds sellers' tax).
+VIETQR_BANK_BIN = env.get_str("VIETQR_BANK_BIN")
+VIETQR_ACCOUNT_NUMBER = env.get_str("VIETQR_ACCOUNT_NUMBER")
+VIETQR_ACCOUNT_NAME = env.get_str("VIETQR_ACCOUNT_NAME")
+VIETQR_BANK_NAME = env.get_str("VIETQR_BANK_NAME")
+# HMAC-SHA256 key the bank (or its notification relay) signs transfer notices with.
+BANK_WEBHOOK_SECRET = env.get_str("BANK_WEBHOOK_SECRET")
+# Days after delivery before a producer's revenue is payable (the return window).
+PAYOUT_RETURN_WINDOW_DAYS = env.get_int("PAYOUT_RETURN_WINDOW_DAYS", 7, minimum=0)
 
 # --- Email: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env.get_str("EMAIL_HOST")

@@ -26,6 +26,7 @@ urlpatterns = [
     path("thumbnail/<str:instance_id>/<int:size>/", catalog_views.thumbnail, name="thumbnail"),
     path("workspace/", include(producer_urls.workspace_urls)),
     path("staff/producers/", include(producer_urls.staff_urls)),
+    path("payments/", include("backend.payments.urls")),
 ]
 
 if settings.DEBUG:

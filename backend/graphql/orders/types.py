@@ -20,6 +20,7 @@ from backend.graphql.orders.enums import (
     OrderErrorCode,
     OrderStatus,
 )
+from backend.graphql.payments.types import TransactionItem, resolve_order_transactions
 from backend.graphql.producers.types import Producer
 from backend.orders import models
 from backend.orders.selectors import visible_producer_ids
@@ -198,6 +199,12 @@ class Order(graphene.ObjectType):
     total_charged = graphene.Field(Money, required=True, description="Amount charged.")
     total_balance = graphene.Field(Money, required=True, description="Charged minus total.")
     payment_method = graphene.String(required=True, description="OCOP: cod, vietqr or stripe.")
+    transactions = graphene.List(
+        graphene.NonNull(TransactionItem),
+        required=True,
+        description="Payment transactions of the order.",
+        resolver=resolve_order_transactions,
+    )
     is_shipping_required = graphene.Boolean(required=True, description="Whether it ships.")
     language_code_enum = graphene.Field(LanguageCodeEnum, required=True, description="Language.")
     checkout_id = graphene.ID(description="The checkout it came from.")

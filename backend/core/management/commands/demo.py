@@ -13,6 +13,7 @@ from backend.content.demo import load_demo_content
 from backend.core.demo.catalogue import PRODUCERS
 from backend.ocop.demo import load_ocop_demo
 from backend.orders.demo import load_demo_orders
+from backend.payments.demo import load_demo_payments
 from producers import demo as producers_demo
 from producers.models import Producer, ProducerStatus
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             producers_demo.load(password=DEMO_PASSWORD)
             load_ocop_demo()  # after products: skips the ones not created
             load_demo_orders(get_user_model().objects.get(email="admin@ocop.example"))
+            load_demo_payments()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
 

@@ -1,0 +1,45 @@
+"""Helpers shared by the payment mutations."""
+
+from __future__ import annotations
+
+import binascii
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from graphql_relay import from_global_id
+
+
+def decode_global_id(
+    global_id: str | None, *, allowed: set[str], field: str = "id"
+) -> tuple[str, str]:
+    """``(type name, key)`` of an ID of one of the ``allowed`` types, else a field error
+    with code GRAPHQL_ERROR."""
+    try:
+        type_name, key = from_global_id(global_id or "")
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
+        type_name, key = "", ""
+    if type_name not in allowed or not key:
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    "Couldn't resolve id: %(id)s.", code="GRAPHQL_ERROR", params={"id": global_id}
+                )
+            }
+        )
+    return type_name, key
+
+
+def whole_dong(amount: Decimal | None, *, field: str = "amount") -> int | None:
+    """VND has no minor unit: refuse fractions rather than round someone's money."""
+    if amount is None:
+        return None
+    if amount != amount.to_integral_value() or amount <= 0:
+        raise ValidationError(
+            {field: ValidationError("Số tiền phải là số đồng nguyên dương.", code="INVALID")}
+        )
+    return int(amount)
+
+
+def gateway_data(data: Any) -> dict[str, Any]:
+    return data if isinstance(data, dict) else {}

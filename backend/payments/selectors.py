@@ -1,0 +1,140 @@
+"""Payment reads, scoped to the acting user."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from backend.checkout.models import Checkout
+from backend.core.errors import NotFound, PermissionDenied
+from backend.orders.models import Order
+from backend.payments.gateways import Gateway, available_gateways
+from backend.payments.models import LedgerEntry, TransactionItem
+from producers.models import Producer
+from producers.permissions import is_authenticated, is_reviewing_staff
+from producers.selectors import member_producer_ids
+
+
+def _may_see_order(actor: Any, order: Order, *, by_token: bool) -> bool:
+    if getattr(actor, "is_authenticated", False) and (actor.is_staff or order.user_id == actor.pk):
+        return True
+    # Like Saleor, a guest order's secret token is its credential.
+    return by_token and order.user_id is None
+
+
+def order_get_for_payment(*, actor: Any, reference: str) -> Order:
+    """The order a payment mutation names: by its token (guests, owners) or by its number
+    for its owner and staff. Others get NOT_FOUND."""
+    by_token = True
+    try:
+        order = Order.objects.filter(token=uuid.UUID(reference)).first()
+    except ValueError:
+        by_token = False
+        order = Order.objects.filter(pk=int(reference)).first() if reference.isdigit() else None
+    if order is None or not _may_see_order(actor, order, by_token=by_token):
+        raise NotFound(_("Không tìm thấy đơn hàng."), field="id")
+    return order
+
+
+def transaction_get_for_user(*, actor: Any, token: str) -> TransactionItem:
+    try:
+        key = uuid.UUID(token)
+    except ValueError:
+        key = None
+    item = (
+        TransactionItem.objects.select_related("order").filter(token=key).first() if key else None
+    )
+    # The transaction token is a secret like the order token.
+    if item is None or not _may_see_order(actor, item.order, by_token=True):
+        raise NotFound(_("Không tìm thấy giao dịch."), field="id")
+    return item
+
+
+def checkout_get_for_payment(*, actor: Any, token: str) -> Checkout:
+    try:
+        checkout = Checkout.objects.filter(token=uuid.UUID(token)).first()
+    except ValueError:
+        checkout = None
+    if checkout is None or (
+        checkout.user_id is not None
+        and not (getattr(actor, "is_authenticated", False) and checkout.user_id == actor.pk)
+    ):
+        raise NotFound(_("Không tìm thấy giỏ hàng."), field="id")
+    return checkout
+
+
+def checkout_goods_amount(checkout: Checkout) -> int:
+    """The checkout's lines at their channel prices (delivery is added by the checkout
+    totals once those services exist; COD limits are about goods value anyway)."""
+    total = 0
+    lines = checkout.lines.prefetch_related("variant__channel_listings")
+    for line in lines:
+        price = next(
+            (
+                listing.price_amount
+                for listing in line.variant.channel_listings.all()
+                if listing.channel_id == checkout.channel_id
+            ),
+            0,
+        )
+        total += price * line.quantity
+    return total
+
+
+def gateways_for_checkout(checkout: Checkout) -> list[Gateway]:
+    return available_gateways(amount=checkout_goods_amount(checkout))
+
+
+def gateways_for_order(order: Order) -> list[Gateway]:
+    return available_gateways(amount=order.total_amount)
+
+
+def order_transactions(*, order: Order) -> QuerySet[TransactionItem]:
+    return order.transactions.all()
+
+
+def producer_get_for_ledger(*, actor: Any, producer_id: int) -> Producer:
+    """A producer's ledger is private to its members and platform staff; anyone else gets
+    PermissionDenied, and a member asking for another producer's ledger gets NotFound."""
+    if not is_authenticated(actor):
+        raise PermissionDenied()
+    if not is_reviewing_staff(actor) and producer_id not in member_producer_ids(actor=actor):
+        if not member_producer_ids(actor=actor):
+            raise PermissionDenied()
+        raise NotFound(_("Không tìm thấy nhà sản xuất."), field="producerId")
+    producer = Producer.objects.unscoped().filter(pk=producer_id).first()
+    if producer is None:
+        raise NotFound(_("Không tìm thấy nhà sản xuất."), field="producerId")
+    return producer
+
+
+@dataclass(frozen=True)
+class Statement:
+    producer: Producer
+    month: datetime.date  # first day
+    opening_balance: int
+    entries: list[LedgerEntry]
+    closing_balance: int
+
+
+def producer_statement(*, producer: Producer, year: int, month: int) -> Statement:
+    """One calendar month (Việt Nam time) of a producer's ledger with running balances."""
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime(year, month, 1, tzinfo=zone)
+    end = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=zone)
+    entries = LedgerEntry.objects.filter(producer=producer)
+    opening = entries.filter(created_at__lt=start).aggregate(total=Sum("amount"))["total"] or 0
+    rows = list(entries.filter(created_at__gte=start, created_at__lt=end).select_related("order"))
+    return Statement(
+        producer=producer,
+        month=start.date(),
+        opening_balance=opening,
+        entries=rows,
+        closing_balance=opening + sum(row.amount for row in rows),
+    )

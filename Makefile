@@ -31,7 +31,8 @@ serve: install
 
 # Installs everything and runs the whole suite (embedded PostgreSQL unless DATABASE_URL is set).
 test: install
-	$(PY) manage.py makemigrations --check --dry-run > /dev/null || (echo "Model changes without migrations: run manage.py makemigrations" && exit 1)
+	bash infra/scripts/ensure-chromium.sh
+	DJANGO_SETTINGS_MODULE=backend.config.settings_test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -q $(PYTEST_ARGS)
 
 lint: install
@@ -44,7 +45,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 schema: install
-	$(PY) manage.py export_schema
+	DJANGO_SETTINGS_MODULE=backend.config.settings_test $(PY) manage.py export_schema
 
 clean:
 	rm -rf $(VENV) var/media var/private

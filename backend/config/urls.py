@@ -12,6 +12,7 @@ urlpatterns = [
     path("graphql/", GraphQLView.as_view(), name="api"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("qr.urls")),
 ]
 
 if settings.DEBUG:

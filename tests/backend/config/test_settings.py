@@ -56,7 +56,7 @@ def test_production_without_required_settings_stops_with_the_variable_names(tmp_
 
     # then
     assert result.returncode != 0
-    for variable in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"):
+    for variable in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "QR_SIGNING_KEY"):
         assert variable in result.stderr
 
 
@@ -69,6 +69,7 @@ def test_production_with_required_settings_passes_the_environment_checks(tmp_pat
             "ALLOWED_HOSTS": "ocop.example",
             "DATABASE_URL": "postgres://ocop@db.invalid:5432/ocop",
             "REDIS_URL": "redis://redis.invalid:6379/0",
+            "QR_SIGNING_KEY": "q" * 40,
         },
         tmp_path,
     )

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from backend.core.demo.catalogue import PRODUCERS
 from producers.models import Producer, ProducerStatus
+from qr.demo import load_demo as load_qr_demo
 
 DEMO_PASSWORD = "ocop-demo-2026"  # noqa: S105  (published demo credentials, never production)
 DEMO_USERS = (
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._users()
             self._producers()
+            load_qr_demo(actor=get_user_model().objects.get(email="admin@ocop.example"))
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
 

@@ -2,9 +2,10 @@
 
 ReportLab is imported inside ``render_label_sheet`` on purpose: it is a heavy optional
 library only label jobs (Celery workers) need, and web processes should never load it.
-QR images come from ``qr.rendering.qr_png`` at one pixel per module and are scaled by the
-PDF, so each code costs a few hundred bytes and stays sharp at any print resolution;
-identical codes (lot labels without serials) are embedded once by ReportLab.
+QR images are built from ``qr.rendering.qr_matrix`` as 1-bit images at one pixel per module
+and scaled by the PDF, so each code costs a few hundred bytes and stays sharp at any print
+resolution; identical codes (lot labels without serials) are encoded and embedded once.
+The QR encoder's mask selection dominates the time (about 15 ms a code here).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from PIL import Image
 
-from qr.rendering import qr_png
+from qr.rendering import qr_matrix
 
 MIN_COLUMNS, MAX_COLUMNS = 1, 6
 MIN_ROWS, MAX_ROWS = 1, 14
@@ -44,6 +46,13 @@ def _ascii(text: str) -> str:
         c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
     )
     return stripped.encode("ascii", "replace").decode()
+
+
+def _qr_image(url: str) -> Image.Image:
+    matrix = qr_matrix(url, error_correction="Q")
+    size = len(matrix)
+    pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
+    return Image.frombytes("L", (size, size), pixels).convert("1")
 
 
 def render_label_sheet(
@@ -98,9 +107,7 @@ def render_label_sheet(
         x = margin + col * cell_w
         y = page_height - margin - (row + 1) * cell_h
         if label.url != last_url:
-            last_image = ImageReader(
-                io.BytesIO(qr_png(label.url, box_size=1, error_correction="Q"))
-            )
+            last_image = ImageReader(_qr_image(label.url))
             last_url = label.url
         canvas.drawImage(last_image, x + 1.5 * mm, y + (cell_h - qr_size) / 2, qr_size, qr_size)
         lines = [

@@ -57,6 +57,9 @@ def _reset_connections() -> None:
         app._pool.force_close_all()
         app._pool = None
     app.amqp._producer_pool = None
+    # Eager tasks run earlier in this process cache a result backend per thread.
+    if hasattr(app._local, "backend"):
+        del app._local.backend
 
 
 _KEYS = (

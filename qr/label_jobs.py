@@ -89,7 +89,7 @@ def _labels(job: LabelJob) -> Iterator[LabelData]:
         lot=batch.lot_code,
         produced=batch.production_date.strftime("%d/%m/%Y"),
         best_before=keep_until.strftime("%d/%m/%Y") if keep_until else "",
-        stars=getattr(certificate, "stars", None),
+        stars=certificate.stars if certificate is not None and certificate.is_active else None,
     )
     base = settings.PUBLIC_URL
     if not job.use_serials:

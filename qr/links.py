@@ -73,7 +73,7 @@ def batch_links(
             "EPCIS 2.0",
         ),
     ]
-    if certificate is not None:
+    if certificate is not None:  # any status: the verification page says revoked/expired
         links.append(
             Link(
                 "gs1:certificationInfo",

@@ -9,13 +9,15 @@ it (staff only until memberships exist: that function is the one place to extend
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, Max, Min, QuerySet
 
-from backend.catalog.models import ProductVariant
+from backend.catalog.models import Product, ProductVariant
 from backend.core.errors import NotFound, PermissionDenied
+from backend.ocop.models import Certificate, CertificateStatus
+from backend.ocop.selectors import active_certificate_for_product, certificate_effective_status
 from producers.models import Producer
 from qr.models import Batch, LabelJob, Scan, SerialCode, TraceEvent
 
@@ -91,13 +93,37 @@ def serial_code_get(*, batch: Batch, serial: str) -> SerialCode | None:
     return SerialCode.objects.filter(batch=batch, serial=serial).first()
 
 
-def certificate_for_product(product: Any) -> Any | None:
-    """The product's OCOP certificate to show on trace pages, or None.
+@dataclass(frozen=True)
+class CertificateView:
+    """What trace pages and labels show of a product's OCOP certificate. ``status`` is the
+    effective status now (active, expired, revoked, superseded); stars count only if active."""
 
-    Returns None until the certification app (branch ``ocop``) is merged: then this becomes
-    ``active_certificate_for_product(product)`` from ``backend.ocop.selectors``.
-    """
-    return None
+    number: str
+    stars: int
+    issuer: str
+    valid_until: date
+    status: str
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == CertificateStatus.ACTIVE
+
+
+def certificate_for_product(product: Product) -> CertificateView | None:
+    """The certificate in force (backend.ocop's own check of status and date), else the
+    product's latest certificate so a revoked or expired one reads as such; None if none."""
+    certificate = active_certificate_for_product(product) or (
+        Certificate.objects.filter(product=product).order_by("-decision_date", "-pk").first()
+    )
+    if certificate is None:
+        return None
+    return CertificateView(
+        number=certificate.number,
+        stars=certificate.stars,
+        issuer=certificate.issuing_body,
+        valid_until=certificate.valid_until,
+        status=certificate_effective_status(certificate),
+    )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -53,22 +52,6 @@ def _place(province_code: str, commune_code: str) -> dict[str, str]:
     }
 
 
-def _certificate_context(certificate: Any | None) -> dict[str, Any] | None:
-    if certificate is None:
-        return None
-    valid_until = getattr(certificate, "valid_until", None)
-    status = getattr(certificate, "status", "active")
-    if status == "active" and valid_until and valid_until < timezone.localdate():
-        status = "expired"  # the daily expiry job may not have run yet
-    return {
-        "number": certificate.number,
-        "stars": certificate.stars,
-        "issuer": getattr(certificate, "issuer", ""),
-        "valid_until": valid_until,
-        "status": status,
-    }
-
-
 def _render_batch(batch: Batch) -> tuple[str, float]:
     product = batch.variant.product
     producer: Producer = batch.producer
@@ -82,15 +65,14 @@ def _render_batch(batch: Batch) -> tuple[str, float]:
         "producer": producer,
         "producer_place": _place(producer.province_code, producer.commune_code),
         "origin_place": _place("", batch.origin_commune_code),
-        "certificate": _certificate_context(certificate),
+        "certificate": certificate,
         "events": trace_events_for_batch(batch),
         "notice_marker": NOTICE_MARKER,
     }
     html = render_to_string("qr/trace_page.html", context)
     expires = timezone.now().timestamp() + settings.QR_TRACE_CACHE_SECONDS
-    valid_until = getattr(certificate, "valid_until", None)
-    if valid_until:
-        end = dt.datetime.combine(valid_until + dt.timedelta(days=1), dt.time())
+    if certificate is not None and certificate.is_active:
+        end = dt.datetime.combine(certificate.valid_until + dt.timedelta(days=1), dt.time())
         expires = min(expires, timezone.make_aware(end).timestamp())
     return html, expires
 

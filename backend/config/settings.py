@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from backend.config import env
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "backend.channels",
     "backend.catalog",
     "backend.inventory",
+    "backend.ocop",
     "backend.graphql",
     "qr",
 ]
@@ -160,6 +162,11 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# OCOP: expire certificates and send 60/30-day reminders shortly after midnight, Vietnam time.
+CELERY_BEAT_SCHEDULE["ocop-certificates-daily"] = {
+    "task": "ocop.certificates_daily",
+    "schedule": crontab(hour=0, minute=5),
+}
 if PRODUCTION and not REDIS_URL:
     env.problem(
         "REDIS_URL",

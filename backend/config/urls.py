@@ -11,6 +11,7 @@ urlpatterns = [
     path("readyz", core_views.readyz, name="readyz"),
     path("graphql/", GraphQLView.as_view(), name="api"),
     path("admin/", admin.site.urls),
+    path("officials/", include("backend.ocop.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("qr.urls")),
 ]

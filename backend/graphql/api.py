@@ -2,11 +2,16 @@
 
 import graphene
 
+from backend.graphql.ocop.schema import OcopMutations, OcopQueries
 from backend.graphql.shop.schema import ShopQueries
 
 
-class Query(ShopQueries, graphene.ObjectType):
+class Query(ShopQueries, OcopQueries, graphene.ObjectType):
     pass
 
 
-schema = graphene.Schema(query=Query)
+class Mutation(OcopMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

@@ -57,9 +57,8 @@ def _reset_connections() -> None:
         app._pool.force_close_all()
         app._pool = None
     app.amqp._producer_pool = None
-    # Eager tasks run earlier in this process cache a result backend per thread.
-    if hasattr(app._local, "backend"):
-        del app._local.backend
+    # Eager tasks run earlier in this process cache the (disabled) result backend.
+    app._local.__dict__.pop("backend", None)
 
 
 _KEYS = (

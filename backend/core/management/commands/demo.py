@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from backend.core.demo.catalogue import PRODUCERS
+from backend.ocop.demo import load_ocop_demo
 from producers.models import Producer, ProducerStatus
 from qr.demo import load_demo as load_qr_demo
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._users()
             self._producers()
+            load_ocop_demo()  # after products: skips the ones not created
             load_qr_demo(actor=get_user_model().objects.get(email="admin@ocop.example"))
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")

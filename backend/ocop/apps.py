@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OcopConfig(AppConfig):
+    name = "backend.ocop"
+    label = "ocop"
+    verbose_name = "OCOP certification"

@@ -1,0 +1,52 @@
+"""Dossier uploads: the content decides the type (magic bytes), never the file name."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from backend.core.errors import DomainError
+from backend.ocop.error_codes import OcopErrorCode
+
+ALLOWED_TYPES = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/webp": "webp",
+}
+
+
+def sniff_content_type(head: bytes) -> str | None:
+    """The MIME type of PDF, JPEG, PNG or WebP content from its first bytes, else None."""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def validate_dossier_file(upload: UploadedFile) -> str:
+    """Return the sniffed content type; DomainError FILE_TOO_LARGE / UNSUPPORTED_FILE_TYPE."""
+    limit = settings.MAX_UPLOAD_BYTES
+    if upload.size is None or upload.size > limit:
+        raise DomainError(
+            OcopErrorCode.FILE_TOO_LARGE.value,
+            str(_("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": limit // (1024 * 1024)}),
+            field="file",
+        )
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    content_type = sniff_content_type(head)
+    if content_type is None:
+        raise DomainError(
+            OcopErrorCode.UNSUPPORTED_FILE_TYPE.value,
+            str(_("Chỉ nhận tệp PDF, JPEG, PNG hoặc WebP.")),
+            field="file",
+        )
+    return content_type

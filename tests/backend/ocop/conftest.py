@@ -1,0 +1,1 @@
+from tests.backend.ocop.factories import world  # noqa: F401

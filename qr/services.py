@@ -7,6 +7,7 @@ checks access through ``qr.selectors.producer_check_access``. Label jobs: qr.lab
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -29,6 +30,8 @@ from qr.error_codes import QrErrorCode
 from qr.gs1 import GS1Error, build_digital_link, normalize_gtin, platform_gtin
 from qr.models import Batch, PlatformIdentifier, Scan, ScanResult, SerialCode, TraceEvent
 from qr.selectors import producer_check_access
+
+logger = logging.getLogger("qr")
 
 
 def _invalid(field: str, message: Any, code: QrErrorCode, **params: Any) -> ValidationError:

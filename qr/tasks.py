@@ -7,7 +7,8 @@ import datetime as dt
 from celery import shared_task
 from django.db import OperationalError
 
-from qr import label_jobs, services
+# Module imports: qr.label_jobs and qr.scan_buffer import this module back.
+from qr import label_jobs, scan_buffer, services
 
 
 @shared_task(autoretry_for=(OperationalError,), max_retries=3, retry_backoff=True)
@@ -26,3 +27,9 @@ def record_scan_task(
 @shared_task(autoretry_for=(OperationalError,), max_retries=2, retry_backoff=True)
 def generate_labels_task(job_id: int) -> None:
     label_jobs.label_job_run(job_id=job_id)
+
+
+@shared_task(name="qr.drain_scans")
+def drain_scans_task() -> int:
+    """Run by beat every few seconds: records the scans buffered by trace pages."""
+    return scan_buffer.scans_drain()

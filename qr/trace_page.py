@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -39,6 +41,13 @@ class CachedPage:
     html: str
     etag: str
     expires_at: float
+
+
+# Pages also kept in process memory: the shared cache (Redis) then costs nothing but the
+# version lookup, and the key's version makes a stale local copy unreachable.
+LOCAL_PAGES = 256
+_local_pages: OrderedDict[str, CachedPage] = OrderedDict()
+_local_lock = threading.Lock()
 
 
 def _place(province_code: str, commune_code: str) -> dict[str, str]:
@@ -83,8 +92,13 @@ def cached_batch_page(*, gtin: str, lot: str) -> CachedPage | None:
     key = trace_cache.trace_page_key(
         version=trace_cache.trace_version(), language=get_language() or "vi", gtin=gtin, lot=lot
     )
-    page = cache.get(key)
-    if isinstance(page, CachedPage) and page.expires_at > timezone.now().timestamp():
+    now = timezone.now().timestamp()
+    with _local_lock:
+        page = _local_pages.get(key)
+    if page is None:
+        page = cache.get(key)
+    if isinstance(page, CachedPage) and page.expires_at > now:
+        _remember(key, page)
         return page
     batch = batch_for_key(gtin=gtin, lot=lot)
     if batch is None:
@@ -98,7 +112,16 @@ def cached_batch_page(*, gtin: str, lot: str) -> CachedPage | None:
     )
     timeout = max(1, int(expires - timezone.now().timestamp()))
     cache.set(key, page, timeout=timeout)
+    _remember(key, page)
     return page
+
+
+def _remember(key: str, page: CachedPage) -> None:
+    with _local_lock:
+        _local_pages[key] = page
+        _local_pages.move_to_end(key)
+        while len(_local_pages) > LOCAL_PAGES:
+            _local_pages.popitem(last=False)
 
 
 @dataclass(frozen=True)

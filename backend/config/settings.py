@@ -167,6 +167,7 @@ CELERY_BEAT_SCHEDULE["ocop-certificates-daily"] = {
     "task": "ocop.certificates_daily",
     "schedule": crontab(hour=0, minute=5),
 }
+CELERY_BEAT_SCHEDULE["qr-drain-scans"] = {"task": "qr.drain_scans", "schedule": 2.0}
 if PRODUCTION and not REDIS_URL:
     env.problem(
         "REDIS_URL",
@@ -323,6 +324,8 @@ QR_SCAN_WARNING_THRESHOLD = env.get_int("QR_SCAN_WARNING_THRESHOLD", 5, minimum=
 QR_MAX_SERIALS_PER_REQUEST = env.get_int("QR_MAX_SERIALS_PER_REQUEST", 10_000, minimum=1)
 QR_MAX_LABELS_PER_JOB = env.get_int("QR_MAX_LABELS_PER_JOB", 20_000, minimum=1)
 QR_TRACE_CACHE_SECONDS = env.get_int("QR_TRACE_CACHE_SECONDS", 300, minimum=0)
+# Redis list that buffers trace-page scans for the qr.drain_scans beat task (see qr.scan_buffer).
+QR_SCAN_BUFFER_URL = env.get_str("QR_SCAN_BUFFER_URL", REDIS_URL)
 # A TrueType font with Vietnamese glyphs for label PDFs (without one, diacritics are dropped).
 QR_LABEL_FONT = env.get_str("QR_LABEL_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 

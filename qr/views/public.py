@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -23,6 +21,7 @@ from qr import links as qr_links
 from qr.epcis import batch_epcis_document
 from qr.gs1 import DigitalLinkKey, GS1Error, build_digital_link, parse_digital_link_path
 from qr.rendering import qr_png, qr_svg
+from qr.scan_buffer import scan_push
 from qr.selectors import (
     batch_for_key,
     certificate_for_product,
@@ -30,10 +29,7 @@ from qr.selectors import (
     trace_events_for_batch,
     variant_for_gtin,
 )
-from qr.tasks import record_scan_task
 from qr.trace_page import NOTICE_MARKER, cached_batch_page, render_notice, serial_notice
-
-logger = logging.getLogger(__name__)
 
 
 def _error(request: HttpRequest, status: int, title: Any, detail: str = "") -> HttpResponse:
@@ -126,27 +122,6 @@ def resolver_description(request: HttpRequest) -> JsonResponse:
     )
 
 
-def _queue_scan(*, batch_id: int, serial: str, user_agent: str) -> None:
-    """Record the scan in a Celery task after commit: the page only pays for a broker
-    push, never for the insert and the serial's row lock. A broker outage loses the
-    scan, not the page."""
-    arguments = (
-        uuid.uuid4().hex,
-        batch_id,
-        serial,
-        user_agent[:255],
-        timezone.now().isoformat(),
-    )
-
-    def send() -> None:
-        try:
-            record_scan_task.delay(*arguments)
-        except Exception:  # a scan log must never break the page shown to a shopper
-            logger.exception("Could not queue the scan of batch %s", batch_id)
-
-    transaction.on_commit(send)
-
-
 @require_GET
 def trace(request: HttpRequest) -> HttpResponse:
     """The public trace page of /trace/01/<gtin>/10/<lot>[/21/<serial>]."""
@@ -165,10 +140,12 @@ def trace(request: HttpRequest) -> HttpResponse:
         )
         html = html.replace(NOTICE_MARKER, notice, 1)
         etag = hashlib.sha256((etag + notice).encode()).hexdigest()[:32]
-    _queue_scan(
+    scan_push(
+        token=uuid.uuid4().hex,
         batch_id=page.batch_id,
         serial=key.serial or "",
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        scanned_at=timezone.now(),
     )
     quoted = f'"{etag}"'
     if quoted in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:

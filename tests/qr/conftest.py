@@ -11,6 +11,7 @@ from django.core.cache import cache
 
 from backend.catalog.models import Product, ProductType, ProductVariant
 from producers.models import Producer, ProducerStatus
+from qr import cache as trace_cache
 from qr import services
 
 GTIN = "8931234567897"
@@ -21,8 +22,10 @@ LOT = "L2611-A"
 @pytest.fixture(autouse=True)
 def _clear_cache() -> Any:
     cache.clear()
+    trace_cache.reset_local()
     yield
     cache.clear()
+    trace_cache.reset_local()
 
 
 @pytest.fixture

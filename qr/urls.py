@@ -13,6 +13,11 @@ urlpatterns = [
     re_path(r"^trace/epcis/01/", public.epcis, name="epcis"),
     re_path(r"^trace/qr/(?P<fmt>png|svg)/01/", public.qr_image, name="qr_image"),
     path(
+        "trace/manage/<slug:producer_slug>/batches/",
+        manage.batch_list_view,
+        name="batch_list",
+    ),
+    path(
         "trace/manage/<slug:producer_slug>/batches/<int:batch_id>/",
         manage.batch_detail,
         name="batch_detail",

@@ -21,10 +21,19 @@ from django.views.decorators.http import require_http_methods
 from backend.core.errors import NotFound, PermissionDenied
 from producers.models import Producer
 from qr import label_jobs, services
+from qr.forms import BatchForm, TraceEventForm, add_service_errors
 from qr.labels import MAX_COLUMNS, MAX_ROWS
+from qr.links import digital_link_path
 from qr.models import LabelJobStatus
-from qr.selectors import batch_get_for_user, label_job_get_for_user, scan_stats
+from qr.selectors import (
+    batch_get_for_user,
+    batch_list,
+    label_job_get_for_user,
+    scan_stats,
+    trace_events_for_batch,
+)
 
+BATCH_PAGE_SIZE = 100
 View = Callable[..., HttpResponseBase]
 
 
@@ -54,13 +63,48 @@ def _int(value: str | None, default: int) -> int:
 
 @scoped
 @require_http_methods(["GET", "POST"])
+def batch_list_view(request: HttpRequest, producer: Producer) -> HttpResponse:
+    """The producer's batches and a form to record a new one."""
+    batches = list(batch_list(actor=request.user, producer=producer)[:BATCH_PAGE_SIZE])
+    form = BatchForm(request.POST or None, producer=producer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.batch_create(
+                actor=request.user, producer=producer, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("qr:batch_detail", producer_slug=producer.slug, batch_id=batch.pk)
+    context = {"producer": producer, "batches": batches, "form": form}
+    return render(request, "qr/manage_batches.html", context, status=400 if form.errors else 200)
+
+
+@scoped
+@require_http_methods(["GET", "POST"])
 def batch_detail(request: HttpRequest, producer: Producer, batch_id: int) -> HttpResponse:
     batch = batch_get_for_user(actor=request.user, producer=producer, batch_id=batch_id)
     errors: list[str] = []
     issued: list[str] = []
+    # Prefixed: the form's own "action" (EPCIS) must not meet the page's "action" switch.
+    event_form = TraceEventForm(
+        request.POST if request.POST.get("action") == "event" else None, prefix="event"
+    )
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "serials":
+            if request.POST.get("action") == "event":
+                if event_form.is_valid():
+                    services.trace_event_record(
+                        actor=request.user,
+                        producer=producer,
+                        batch=batch,
+                        **event_form.cleaned_data,
+                    )
+                    return redirect(
+                        "qr:batch_detail", producer_slug=producer.slug, batch_id=batch.pk
+                    )
+                errors = [str(message) for message in event_form.errors.values()]
+            elif request.POST.get("action") == "serials":
                 issued = services.serials_issue(
                     actor=request.user,
                     producer=producer,
@@ -89,6 +133,9 @@ def batch_detail(request: HttpRequest, producer: Producer, batch_id: int) -> Htt
     context = {
         "producer": producer,
         "batch": batch,
+        "events": trace_events_for_batch(batch),
+        "epcis_path": digital_link_path(gtin=batch.gtin, lot=batch.lot_code),
+        "event_form": event_form,
         "stats": stats,
         "errors": errors,
         "issued_count": len(issued),

@@ -1,8 +1,10 @@
+import datetime as dt
+
 import pytest
 
 from qr import services
 from qr.label_jobs import label_job_create
-from qr.models import LabelJob, LabelJobStatus, SerialCode
+from qr.models import Batch, LabelJob, LabelJobStatus, SerialCode, TraceEvent
 
 from .conftest import GTIN14, LOT
 
@@ -158,3 +160,132 @@ def test_qr_images_for_a_batch_and_a_serial(
     assert lot_image.content != serial_image.content
     assert unknown.status_code == 404
     assert malformed.status_code == 400
+
+
+def test_staff_record_a_batch_and_an_event_in_the_workspace(client, staff_user, producer, variant):
+    # given
+    client.force_login(staff_user)
+    url = f"/trace/manage/{producer.slug}/batches/"
+
+    # when
+    created = client.post(
+        url,
+        {
+            "variant": variant.pk,
+            "lot_code": "L-NEW",
+            "production_date": "2026-11-20",
+            "best_before_date": "2026-11-27",
+            "quantity": "100",
+            "unit": "H87",
+            "origin_commune_code": "16378",
+        },
+    )
+    batch = Batch.objects.get(lot_code="L-NEW")
+    event = client.post(
+        created["Location"],
+        {
+            "action": "event",
+            "event-event_type": "ObjectEvent",
+            "event-action": "",
+            "event-biz_step": "packing",
+            "event-disposition": "in_progress",
+            "event-event_time": "2026-11-21T09:30",
+            "event-description": "Đóng gói",
+        },
+    )
+
+    # then
+    assert created.status_code == 302
+    assert batch.gtin == GTIN14
+    assert event.status_code == 400  # ObjectEvent without an action
+    assert TraceEvent.objects.count() == 0
+
+
+def test_workspace_event_form_records_an_epcis_event(client, staff_user, producer, batch):
+    # given
+    client.force_login(staff_user)
+
+    # when
+    response = client.post(
+        batch_url(producer, batch),
+        {
+            "action": "event",
+            "event-event_type": "TransformationEvent",
+            "event-biz_step": "packing",
+            "event-event_time": "2026-11-21T09:30",
+            "event-quantity": "400",
+            "event-description": "Đóng gói",
+        },
+    )
+
+    # then
+    assert response.status_code == 302
+    event = TraceEvent.objects.get()
+    assert (event.biz_step, event.event_time_zone_offset) == ("packing", "+07:00")
+
+
+def test_batch_form_shows_service_errors_and_saves_nothing(client, staff_user, producer, variant):
+    # given
+    client.force_login(staff_user)
+
+    # when
+    response = client.post(
+        f"/trace/manage/{producer.slug}/batches/",
+        {
+            "variant": variant.pk,
+            "lot_code": "L/1",
+            "production_date": "2026-11-20",
+            "quantity": "100",
+            "unit": "H87",
+        },
+    )
+
+    # then
+    assert response.status_code == 400
+    assert "/" in response.content.decode()
+    assert Batch.objects.count() == 0
+
+
+def test_batch_form_refuses_another_producers_variant(client, staff_user, producer, other_variant):
+    # given
+    client.force_login(staff_user)
+
+    # when
+    response = client.post(
+        f"/trace/manage/{producer.slug}/batches/",
+        {
+            "variant": other_variant.pk,
+            "lot_code": "L1",
+            "production_date": "2026-11-20",
+            "quantity": "1",
+            "unit": "H87",
+        },
+    )
+
+    # then
+    assert response.status_code == 400
+    assert Batch.objects.count() == 0
+
+
+def test_batch_list_query_count_is_constant(
+    client, staff_user, producer, variant, django_assert_max_num_queries
+):
+    # given
+    client.force_login(staff_user)
+    for index in range(15):
+        services.batch_create(
+            actor=staff_user,
+            producer=producer,
+            variant=variant,
+            lot_code=f"L{index}",
+            production_date=dt.date(2026, 11, 1),
+            quantity=1,
+        )
+
+    # when
+    with django_assert_max_num_queries(6):
+        response = client.get(f"/trace/manage/{producer.slug}/batches/")
+
+    # then
+    assert response.status_code == 200
+    assert response.content.decode().count("/batches/") >= 15

@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from qr import links as qr_links
 from qr.epcis import batch_epcis_document
@@ -55,7 +55,7 @@ def _parse(request: HttpRequest) -> DigitalLinkKey | HttpResponse:
         return _error(request, 400, _("Mã truy xuất không hợp lệ"), str(error))
 
 
-@require_GET
+@require_safe
 def resolver(request: HttpRequest) -> HttpResponse:
     """GS1 Digital Link resolver: 307 to the default link with every link in ``Link``;
     ``?linkType=`` picks one; ``all``/``linkset`` returns the RFC 9264 linkset. An unknown
@@ -95,7 +95,7 @@ def resolver(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def resolver_description(request: HttpRequest) -> JsonResponse:
     """/.well-known/gs1resolver: what this resolver supports (GS1 resolver standard)."""
     root = request.build_absolute_uri("/")
@@ -122,7 +122,7 @@ def resolver_description(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 def trace(request: HttpRequest) -> HttpResponse:
     """The public trace page of /trace/01/<gtin>/10/<lot>[/21/<serial>]."""
     key = _parse(request)
@@ -140,13 +140,14 @@ def trace(request: HttpRequest) -> HttpResponse:
         )
         html = html.replace(NOTICE_MARKER, notice, 1)
         etag = hashlib.sha256((etag + notice).encode()).hexdigest()[:32]
-    scan_push(
-        token=uuid.uuid4().hex,
-        batch_id=page.batch_id,
-        serial=key.serial or "",
-        user_agent=request.META.get("HTTP_USER_AGENT", ""),
-        scanned_at=timezone.now(),
-    )
+    if request.method == "GET":  # link checkers' HEAD requests are not scans
+        scan_push(
+            token=uuid.uuid4().hex,
+            batch_id=page.batch_id,
+            serial=key.serial or "",
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            scanned_at=timezone.now(),
+        )
     quoted = f'"{etag}"'
     if quoted in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponse(status=304)
@@ -161,7 +162,7 @@ def trace(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def epcis(request: HttpRequest) -> HttpResponse:
     """The batch's events as an EPCIS 2.0 JSON-LD EPCISDocument."""
     key = _parse(request)
@@ -178,7 +179,7 @@ def epcis(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def qr_image(request: HttpRequest, fmt: str) -> HttpResponse:
     """PNG or SVG QR code of a batch's or serial's Digital Link (``?ec=Q`` for level Q)."""
     key = _parse(request)

@@ -174,3 +174,14 @@ def test_well_known_describes_the_resolver(client):
     description = response.json()
     assert description["supportedPrimaryKeys"] == ["01"]
     assert "https://gs1.org/voc/pip" in description["supportedLinkType"]
+
+
+def test_resolver_answers_head_and_refuses_post(client, batch):
+    # when
+    head = client.head(f"/01/{GTIN14}/10/{LOT}")
+    post = client.post(f"/01/{GTIN14}/10/{LOT}")
+
+    # then
+    assert head.status_code == 307
+    assert "gs1:pip" in head["Link"]
+    assert post.status_code == 405

@@ -87,6 +87,7 @@ def test_production_with_required_settings_passes_the_environment_checks(tmp_pat
         ("DATABASE_URL", "postgres://localhost:5432/"),
         ("DB_CONN_MAX_AGE", "forever"),
         ("STRIPE_SECRET_KEY", "sk_test_only_half_configured"),
+        ("QR_SIGNING_KEY", "too-short"),
     ],
 )
 def test_a_wrong_value_stops_start_up_naming_the_variable(variable, value, tmp_path):

@@ -31,9 +31,6 @@ def _changed(sender: Any, **kwargs: Any) -> None:
 def connect() -> None:
     for label in WATCHED_MODELS:
         app_label, model_name = label.split(".")
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:  # the certificate app may not be installed on every branch
-            continue
+        model = apps.get_model(app_label, model_name)
         post_save.connect(_changed, sender=model, dispatch_uid=f"qr-trace-{label}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"qr-trace-{label}")

@@ -51,6 +51,14 @@ def qr_svg(data: str, *, box_size: int = 10, border: int = 4, error_correction: 
     return image.to_string(encoding="unicode")
 
 
+def qr_matrix(data: str, *, border: int = 4, error_correction: str = "M") -> list[list[bool]]:
+    """Return the QR modules of ``data`` as rows of booleans (True = dark), quiet zone of
+    ``border`` modules included, for callers that draw the code themselves (label PDFs).
+    Same preconditions and errors as ``qr_png``."""
+    code = _make_code(data, box_size=1, border=border, error_correction=error_correction)
+    return [list(row) for row in code.get_matrix()]
+
+
 def _make_code(data: str, *, box_size: int, border: int, error_correction: str) -> qrcode.QRCode:
     if not isinstance(data, str) or not data:
         raise ValueError("QR data must be a non-empty string.")

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "backend.ocop",
     "backend.payments",
     "backend.graphql",
+    "qr",
 ]
 
 MIDDLEWARE = [
@@ -198,6 +199,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": crontab(hour=0, minute=5),
     },
 }
+CELERY_BEAT_SCHEDULE["qr-drain-scans"] = {"task": "qr.drain_scans", "schedule": 2.0}
 if PRODUCTION and not REDIS_URL:
     env.problem(
         "REDIS_URL",
@@ -323,6 +325,45 @@ EMAIL_HOST_USER = env.get_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env.get_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@ocop.example>")
+
+
+# --- Traceability (qr): signed serials, platform identifiers, limits.
+def _development_qr_signing_key() -> str:
+    """Like the development SECRET_KEY: generated once into var/ so printed codes stay valid."""
+    path = VAR_DIR / "qr_signing_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+QR_SIGNING_KEY = env.get_str("QR_SIGNING_KEY")
+if not QR_SIGNING_KEY:
+    if PRODUCTION:
+        env.problem(
+            "QR_SIGNING_KEY",
+            "QR_SIGNING_KEY must be set in production (it signs the serials printed on labels).",
+            production_only=True,
+        )
+        QR_SIGNING_KEY = secrets.token_urlsafe(48)  # unusable placeholder; the check stops start-up
+    else:
+        QR_SIGNING_KEY = _development_qr_signing_key()
+elif len(QR_SIGNING_KEY) < 32:
+    env.problem("QR_SIGNING_KEY", "QR_SIGNING_KEY must be at least 32 characters long.")
+# GTIN-13 company prefix for variants without their own GTIN (default: GS1 restricted range).
+QR_PLATFORM_GTIN_PREFIX = env.get_str("QR_PLATFORM_GTIN_PREFIX", "200")
+if not (QR_PLATFORM_GTIN_PREFIX.isdigit() and 3 <= len(QR_PLATFORM_GTIN_PREFIX) <= 11):
+    env.problem("QR_PLATFORM_GTIN_PREFIX", "QR_PLATFORM_GTIN_PREFIX must be 3 to 11 digits.")
+    QR_PLATFORM_GTIN_PREFIX = "200"
+QR_SCAN_WARNING_THRESHOLD = env.get_int("QR_SCAN_WARNING_THRESHOLD", 5, minimum=1)
+QR_MAX_SERIALS_PER_REQUEST = env.get_int("QR_MAX_SERIALS_PER_REQUEST", 10_000, minimum=1)
+QR_MAX_LABELS_PER_JOB = env.get_int("QR_MAX_LABELS_PER_JOB", 20_000, minimum=1)
+QR_TRACE_CACHE_SECONDS = env.get_int("QR_TRACE_CACHE_SECONDS", 300, minimum=0)
+# Redis list that buffers trace-page scans for the qr.drain_scans beat task (see qr.scan_buffer).
+QR_SCAN_BUFFER_URL = env.get_str("QR_SCAN_BUFFER_URL", REDIS_URL)
+# A TrueType font with Vietnamese glyphs for label PDFs (without one, diacritics are dropped).
+QR_LABEL_FONT = env.get_str("QR_LABEL_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 # --- GraphQL.
 GRAPHENE = {"SCHEMA": "backend.graphql.api.schema", "SCHEMA_OUTPUT": "schema.graphql"}

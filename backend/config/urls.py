@@ -27,6 +27,7 @@ urlpatterns = [
     path("workspace/", include(producer_urls.workspace_urls)),
     path("staff/producers/", include(producer_urls.staff_urls)),
     path("payments/", include("backend.payments.urls")),
+    path("", include("qr.urls")),
 ]
 
 if settings.DEBUG:

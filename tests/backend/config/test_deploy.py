@@ -16,6 +16,7 @@ PRODUCTION = {
     "REDIS_URL": "redis://redis.invalid:6379/0",
     "PUBLIC_URL": "https://cho-ocop.example",
     "RSA_PRIVATE_KEY": _rsa_pem_one_line(),
+    "QR_SIGNING_KEY": "q" * 40,
 }
 
 

@@ -68,7 +68,7 @@ def test_production_without_required_settings_stops_with_the_variable_names(tmp_
 
     # then
     assert result.returncode != 0
-    for variable in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"):
+    for variable in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "QR_SIGNING_KEY"):
         assert variable in result.stderr
 
 
@@ -82,6 +82,7 @@ def test_production_with_required_settings_passes_the_environment_checks(tmp_pat
             "DATABASE_URL": "postgres://ocop@db.invalid:5432/ocop",
             "REDIS_URL": "redis://redis.invalid:6379/0",
             "RSA_PRIVATE_KEY": _rsa_pem_one_line(),
+            "QR_SIGNING_KEY": "q" * 40,
         },
         tmp_path,
     )
@@ -99,6 +100,7 @@ def test_production_with_required_settings_passes_the_environment_checks(tmp_pat
         ("DATABASE_URL", "postgres://localhost:5432/"),
         ("DB_CONN_MAX_AGE", "forever"),
         ("STRIPE_SECRET_KEY", "sk_test_only_half_configured"),
+        ("QR_SIGNING_KEY", "too-short"),
     ],
 )
 def test_a_wrong_value_stops_start_up_naming_the_variable(variable, value, tmp_path):

@@ -16,6 +16,7 @@ from backend.orders.demo import load_demo_orders
 from backend.payments.demo import load_demo_payments
 from producers import demo as producers_demo
 from producers.models import Producer, ProducerStatus
+from qr.demo import load_demo as load_qr_demo
 
 DEMO_PASSWORD = "ocop-demo-2026"  # noqa: S105  (published demo credentials, never production)
 DEMO_USERS = (
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             load_ocop_demo()  # after products: skips the ones not created
             load_demo_orders(get_user_model().objects.get(email="admin@ocop.example"))
             load_demo_payments()
+            load_qr_demo(actor=get_user_model().objects.get(email="admin@ocop.example"))
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Staff sign-in: admin@ocop.example / {DEMO_PASSWORD}")
 

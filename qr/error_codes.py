@@ -1,0 +1,24 @@
+"""Stable error codes of the traceability app (member value == name, as in Saleor)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class QrErrorCode(Enum):
+    INVALID = "INVALID"
+    REQUIRED = "REQUIRED"
+    NOT_FOUND = "NOT_FOUND"
+    UNIQUE = "UNIQUE"
+    INVALID_LOT = "INVALID_LOT"
+    INVALID_GTIN = "INVALID_GTIN"
+    INVALID_COMMUNE = "INVALID_COMMUNE"
+    INVALID_DATES = "INVALID_DATES"
+    INVALID_BIZ_STEP = "INVALID_BIZ_STEP"
+    INVALID_DISPOSITION = "INVALID_DISPOSITION"
+    INVALID_EVENT = "INVALID_EVENT"
+    INVALID_UNIT = "INVALID_UNIT"
+    TOO_MANY_SERIALS = "TOO_MANY_SERIALS"
+    TOO_MANY_LABELS = "TOO_MANY_LABELS"
+    INVALID_GRID = "INVALID_GRID"
+    NO_SERIALS = "NO_SERIALS"

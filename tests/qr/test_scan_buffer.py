@@ -9,17 +9,21 @@ from django.test import override_settings
 from qr import scan_buffer, services
 from qr.models import Scan, ScanResult, SerialCode
 from qr.tasks import drain_scans_task
+from tests.celery_helpers import redis_url_for_db
 
 from .conftest import GTIN14, LOT
 
-BUFFER_URL = os.environ.get("QR_TEST_SCAN_BUFFER_URL", "redis://127.0.0.1:6379/8")
+
+@pytest.fixture
+def buffer_url():
+    return os.environ.get("QR_TEST_SCAN_BUFFER_URL") or redis_url_for_db(8)
 
 
 @pytest.fixture
-def buffer():
-    client = redis.Redis.from_url(BUFFER_URL)
+def buffer(buffer_url):
+    client = redis.Redis.from_url(buffer_url)
     client.delete(scan_buffer.KEY, scan_buffer.LOCK_KEY)
-    with override_settings(QR_SCAN_BUFFER_URL=BUFFER_URL):
+    with override_settings(QR_SCAN_BUFFER_URL=buffer_url):
         yield client
     client.delete(scan_buffer.KEY, scan_buffer.LOCK_KEY)
 

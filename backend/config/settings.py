@@ -368,6 +368,9 @@ QR_LABEL_FONT = env.get_str("QR_LABEL_FONT", "/usr/share/fonts/truetype/dejavu/D
 # --- GraphQL.
 GRAPHENE = {"SCHEMA": "backend.graphql.api.schema", "SCHEMA_OUTPUT": "schema.graphql"}
 GRAPHQL_MAX_PAGE_SIZE = 100
+# Anonymous catalogue reads are cached whole for this long (0 turns the cache off); any
+# catalogue change retires them earlier (backend/graphql/core/response_cache.py).
+GRAPHQL_RESPONSE_CACHE_SECONDS = env.get_int("GRAPHQL_RESPONSE_CACHE_SECONDS", 60, minimum=0)
 GRAPHQL_MAX_DEPTH = env.get_int("GRAPHQL_MAX_DEPTH", 15, minimum=2)
 GRAPHQL_MAX_COST = env.get_int("GRAPHQL_MAX_COST", 20000, minimum=10)
 GRAPHQL_MAX_BODY_BYTES = env.get_int("GRAPHQL_MAX_BODY_BYTES", 512 * 1024, minimum=1024)

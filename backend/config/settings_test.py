@@ -30,3 +30,5 @@ STORAGES = {
 SECURE_SSL_REDIRECT = False
 GRAPHQL_RATE_LIMIT = ""  # the rate-limit tests switch it on with their own limit
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns otherwise)
+# Off by default: rolled-back test data must never be served from a cached response.
+GRAPHQL_RESPONSE_CACHE_SECONDS = 0

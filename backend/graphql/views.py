@@ -16,9 +16,11 @@ from typing import Any
 
 import jwt
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView as GrapheneView
 from graphene_django.views import HttpError
@@ -36,6 +38,7 @@ from graphql import (
 
 from backend.accounts.authentication import lazy_request_user
 from backend.core.ratelimit import RateLimit, client_ip, rate_limit_hit
+from backend.graphql.core import response_cache
 from backend.graphql.core.limits import QueryCostRule, QueryDepthRule
 from backend.graphql.core.multipart import multipart_operations
 
@@ -176,6 +179,45 @@ class GraphQLView(GrapheneView):
         except RequestDataTooBig:
             return too_big
         return None
+
+    def get_response(
+        self, request: HttpRequest, data: Any, show_graphiql: bool = False
+    ) -> tuple[str | None, int]:
+        key = self._response_cache_key(request, data, show_graphiql)
+        if key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return cached, 200
+        result, status_code = super().get_response(request, data, show_graphiql)
+        if key is None:  # the first request of a query text parses it only now
+            key = self._response_cache_key(request, data, show_graphiql)
+        if key is not None and status_code == 200 and result and '"errors"' not in result:
+            cache.set(key, result, response_cache.timeout())
+        return result, status_code
+
+    def _response_cache_key(
+        self, request: HttpRequest, data: Any, show_graphiql: bool
+    ) -> str | None:
+        """The cache key of an anonymous, cacheable catalogue read, else None."""
+        if show_graphiql or response_cache.timeout() <= 0:
+            return None
+        if request.META.get("HTTP_AUTHORIZATION") or request.user.is_authenticated:
+            return None
+        query, variables, operation_name, _id = self.get_graphql_params(request, data)
+        if not query:
+            return None
+        limits = f"{settings.GRAPHQL_MAX_DEPTH}:{settings.GRAPHQL_MAX_COST}:"
+        parsed = document_cache.get(hashlib.sha256((limits + query).encode("utf-8")).hexdigest())
+        if parsed is None or parsed[1]:  # not parsed yet (first request), or invalid
+            return None
+        if not response_cache.is_cacheable(parsed[0], operation_name):
+            return None
+        return response_cache.response_key(
+            query=query,
+            variables=variables,
+            operation_name=operation_name,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
 
     def execute_graphql_request(
         self,

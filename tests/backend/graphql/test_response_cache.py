@@ -1,0 +1,102 @@
+"""Whole-response cache of anonymous catalogue reads."""
+
+import json
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.backend.catalog.factories import make_channel, make_product
+
+LIST = """
+query { products(channel: "vn", first: 10) { edges { node { name slug
+  pricing { priceRange { start { gross { amount } } } } } } } }
+"""
+STOCK = """
+query { products(channel: "vn", first: 10) { edges { node { name
+  variants { quantityAvailable } } } } }
+"""
+
+
+@pytest.fixture
+def response_cache(settings):
+    settings.GRAPHQL_RESPONSE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def product(db):
+    channel = make_channel()
+    return make_product("Nem chua Thanh Hóa", channel=channel, prices=(45_000,))
+
+
+def names(response):
+    return [e["node"]["name"] for e in json.loads(response.content)["data"]["products"]["edges"]]
+
+
+def test_a_repeated_anonymous_read_is_served_without_sql(
+    api_client, product, response_cache, django_assert_num_queries
+):
+    # given: the first request parses the query and stores the response
+    first = api_client.post_graphql(LIST)
+
+    # when
+    with django_assert_num_queries(0):
+        second = api_client.post_graphql(LIST)
+
+    # then
+    assert second.content == first.content
+    assert names(second) == ["Nem chua Thanh Hóa"]
+
+
+def test_a_catalogue_change_retires_cached_responses(api_client, product, response_cache):
+    # given
+    api_client.post_graphql(LIST)
+    api_client.post_graphql(LIST)
+
+    # when
+    product.name = "Nem chua Đông Sơn"
+    product.save()
+
+    # then
+    assert names(api_client.post_graphql(LIST)) == ["Nem chua Đông Sơn"]
+
+
+def test_signed_in_reads_are_never_cached(staff_api_client, product, response_cache):
+    # given
+    staff_api_client.post_graphql(LIST)
+
+    # when
+    with CaptureQueriesContext(connection) as queries:
+        staff_api_client.post_graphql(LIST)
+
+    # then: the second request still reads the database
+    assert len(queries) > 0
+
+
+def test_stock_dependent_fields_are_never_cached(api_client, product, response_cache):
+    # given
+    api_client.post_graphql(STOCK)
+
+    # when
+    with CaptureQueriesContext(connection) as queries:
+        api_client.post_graphql(STOCK)
+
+    # then
+    assert len(queries) > 0
+
+
+def test_languages_are_cached_apart(api_client, product, response_cache):
+    # given
+    api_client.post_graphql(LIST, HTTP_ACCEPT_LANGUAGE="vi")
+    api_client.post_graphql(LIST, HTTP_ACCEPT_LANGUAGE="vi")
+
+    # when
+    english = api_client.post_graphql(LIST, HTTP_ACCEPT_LANGUAGE="en")
+
+    # then: a separate entry (stored now), not the Vietnamese one reused
+    assert english.status_code == 200
+    assert len([key for key in cache._cache if "graphql:response:" in key]) == 2

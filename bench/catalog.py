@@ -19,7 +19,6 @@ import io
 import json
 import os
 import random
-import secrets
 import socket
 import subprocess
 import sys
@@ -29,6 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.server import production_secrets  # noqa: E402
+
 PREFIX = "bench-"
 WORDS = (
     "Nem chua",
@@ -82,7 +85,7 @@ def production_env(port: int) -> dict[str, str]:
         {
             "DJANGO_SETTINGS_MODULE": "backend.config.settings",
             "DEBUG": "false",
-            "SECRET_KEY": env.get("SECRET_KEY") or secrets.token_urlsafe(50),
+            **production_secrets(),
             "ALLOWED_HOSTS": "127.0.0.1",
             "PUBLIC_URL": f"http://127.0.0.1:{port}",
             "REDIS_URL": env.get("REDIS_URL", "redis://127.0.0.1:6379/3"),
@@ -125,7 +128,7 @@ def seed(count: int) -> list[str]:
         )
         producers = []
         for index in range(50):
-            producer, _ = Producer.objects.get_or_create(
+            producer, _ = Producer.objects.unscoped().get_or_create(
                 slug=f"{PREFIX}producer-{index}",
                 defaults={
                     "name": f"HTX {PLACES[index % len(PLACES)]} {index}",

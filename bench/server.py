@@ -8,6 +8,7 @@ no TLS redirect (it listens on 127.0.0.1 only).
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -29,7 +30,8 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def production_env(database_url: str) -> dict[str, str]:
+def production_secrets() -> dict[str, str]:
+    """Throwaway values for what production mode requires (system checks), no rate limit."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -37,14 +39,23 @@ def production_env(database_url: str) -> dict[str, str]:
         serialization.NoEncryption(),
     ).decode()
     return {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "RSA_PRIVATE_KEY": pem,
+        "QR_SIGNING_KEY": secrets.token_urlsafe(40),
+        # One load generator on 127.0.0.1 is not a client to throttle.
+        "GRAPHQL_RATE_LIMIT": "",
+    }
+
+
+def production_env(database_url: str) -> dict[str, str]:
+    return {
         **os.environ,
+        **production_secrets(),
         "DEBUG": "false",
         "DATABASE_URL": database_url,
-        "SECRET_KEY": "bench-" + "x" * 60,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "REDIS_URL": "redis://127.0.0.1:6379/6",
         "SECURE_SSL_REDIRECT": "false",
-        "RSA_PRIVATE_KEY": pem,
         "LOG_LEVEL": "WARNING",
     }
 

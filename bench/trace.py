@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import secrets
 import signal
 import statistics
 import subprocess
@@ -29,6 +28,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.server import production_secrets  # noqa: E402
+
 HOST = "127.0.0.1"
 GTIN = "8931234567897"
 LOT = "BENCH1"
@@ -36,11 +39,10 @@ LOT = "BENCH1"
 
 def environment(var_dir: Path, port: int) -> dict[str, str]:
     env = dict(os.environ)
+    env.update(production_secrets())
     env.update(
         DJANGO_SETTINGS_MODULE="backend.config.settings",
         DEBUG="false",
-        SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
-        QR_SIGNING_KEY=env.get("QR_SIGNING_KEY") or secrets.token_urlsafe(40),
         ALLOWED_HOSTS=HOST,
         SECURE_SSL_REDIRECT="false",
         SECURE_HSTS_SECONDS="0",
@@ -104,7 +106,7 @@ def _prepare_data() -> None:
     staff, _ = get_user_model().objects.get_or_create(
         email="bench@ocop.example", defaults={"is_staff": True}
     )
-    producer, _ = Producer.objects.get_or_create(
+    producer, _ = Producer.objects.unscoped().get_or_create(
         slug="bench-htx",
         defaults={
             "legal_name": "Hợp tác xã Nem chua Đông Sơn",

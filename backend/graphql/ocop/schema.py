@@ -9,6 +9,9 @@ import graphene
 from backend.graphql.core.connection import connection_args, resolve_connection
 from backend.graphql.ocop.filters import OcopApplicationFilterInput, OcopCertificateFilterInput
 from backend.graphql.ocop.mutations.application_create import OcopApplicationCreate
+from backend.graphql.ocop.mutations.application_document_upload import (
+    OcopApplicationDocumentUpload,
+)
 from backend.graphql.ocop.mutations.application_submit import OcopApplicationSubmit
 from backend.graphql.ocop.mutations.assessment_submit import OcopAssessmentSubmit
 from backend.graphql.ocop.mutations.certificate_issue import OcopCertificateIssue
@@ -95,6 +98,7 @@ class OcopQueries(graphene.ObjectType):
 class OcopMutations(graphene.ObjectType):
     ocop_application_create = OcopApplicationCreate.Field()
     ocop_application_submit = OcopApplicationSubmit.Field()
+    ocop_application_document_upload = OcopApplicationDocumentUpload.Field()
     ocop_assessment_submit = OcopAssessmentSubmit.Field()
     ocop_certificate_issue = OcopCertificateIssue.Field()
     ocop_certificate_revoke = OcopCertificateRevoke.Field()

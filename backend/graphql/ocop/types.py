@@ -172,6 +172,15 @@ class OcopApplicationEvent(graphene.ObjectType):
         return root.actor.email if root.actor else None
 
 
+class OcopApplicationDocument(graphene.ObjectType):
+    """A dossier document; its file is only reachable through the access-checked console."""
+
+    title = graphene.String(required=True, description="Name of the document.")
+    content_type = graphene.String(required=True, description="MIME type found in the file.")
+    size = graphene.Int(required=True, description="Size in bytes.")
+    created_at = graphene.DateTime(required=True, description="When it was uploaded.")
+
+
 class OcopApplication(graphene.ObjectType):
     """A producer's request to have one product rated."""
 
@@ -191,9 +200,16 @@ class OcopApplication(graphene.ObjectType):
     events = graphene.List(
         graphene.NonNull(OcopApplicationEvent), required=True, description="History, oldest first."
     )
+    documents = graphene.List(
+        graphene.NonNull(OcopApplicationDocument), required=True, description="Dossier documents."
+    )
 
     class Meta:
         interfaces = (graphene.relay.Node,)
+
+    @staticmethod
+    def resolve_documents(root: models.CertificationApplication, info: Any) -> Any:
+        return root.documents.order_by("pk")
 
     @classmethod
     def get_node(cls, info: graphene.ResolveInfo, id: str) -> Any:

@@ -29,4 +29,5 @@ STORAGES = {
 }
 SECURE_SSL_REDIRECT = False
 GRAPHQL_RATE_LIMIT = ""  # the rate-limit tests switch it on with their own limit
+SIGN_IN_RATE_LIMIT = ACCOUNT_REGISTER_RATE_LIMIT = PASSWORD_RESET_RATE_LIMIT = ""
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns otherwise)

@@ -125,7 +125,7 @@ def seed(count: int) -> list[str]:
         )
         producers = []
         for index in range(50):
-            producer, _ = Producer.objects.get_or_create(
+            producer, _ = Producer.objects.unscoped().get_or_create(
                 slug=f"{PREFIX}producer-{index}",
                 defaults={
                     "name": f"HTX {PLACES[index % len(PLACES)]} {index}",

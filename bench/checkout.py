@@ -85,7 +85,7 @@ def seed() -> list[str]:
     )
     ids = []
     for index in range(3):
-        producer, _ = Producer.objects.get_or_create(
+        producer, _ = Producer.objects.unscoped().get_or_create(
             slug=f"bench-{index}",
             defaults={
                 "name": f"Bench {index}",

@@ -104,7 +104,7 @@ def _prepare_data() -> None:
     staff, _ = get_user_model().objects.get_or_create(
         email="bench@ocop.example", defaults={"is_staff": True}
     )
-    producer, _ = Producer.objects.get_or_create(
+    producer, _ = Producer.objects.unscoped().get_or_create(
         slug="bench-htx",
         defaults={
             "legal_name": "Hợp tác xã Nem chua Đông Sơn",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from backend.core.errors import DomainError, PermissionDenied
+from backend.webhooks.event_types import WebhookEventType
+from backend.webhooks.payloads import producer_payload
+from backend.webhooks.services import webhook_event_emit
 from producers import onboarding
 from producers.error_codes import ProducerErrorCode
 from producers.models import (
@@ -132,5 +136,10 @@ def producer_application_review(
     event = onboarding.application_transition(
         application, ReviewDecision.TARGETS[decision], actor=actor, note=note
     )
+    if application.status == ApplicationStatus.APPROVED:
+        webhook_event_emit(
+            event_type=WebhookEventType.PRODUCER_APPROVED,
+            payload=partial(producer_payload, application.producer),
+        )
     transaction.on_commit(lambda: send_application_decision_email.delay(event.pk))
     return application

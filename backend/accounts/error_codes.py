@@ -41,3 +41,5 @@ class AccountErrorCode(Enum):
     LOGIN_ATTEMPT_DELAYED = "LOGIN_ATTEMPT_DELAYED"
     UNKNOWN_IP_ADDRESS = "UNKNOWN_IP_ADDRESS"
     FILE_SIZE_LIMIT_EXCEEDED = "FILE_SIZE_LIMIT_EXCEEDED"
+    # Ours: accountRegister asked too often from one client IP (Saleor has no such limit).
+    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS"

@@ -1,19 +1,27 @@
-"""Catalogue writes: product media and thumbnails, and the search index."""
+"""Catalogue writes: products, product media and thumbnails, and the search index.
+
+Product writes emit PRODUCT_CREATED/UPDATED/DELETED webhooks in their transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import IO, Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.utils.translation import gettext
 
 from backend.catalog.images import THUMBNAIL_SIZES, clean_image, render_thumbnail
 from backend.catalog.models import Category, Collection, Product, ProductMedia, Thumbnail
 from backend.catalog.search import update_product_search_index
 from backend.channels.selectors import is_staff
 from backend.core.errors import DomainError, PermissionDenied
+from backend.webhooks.event_types import WebhookEventType
+from backend.webhooks.payloads import product_payload
+from backend.webhooks.services import webhook_event_emit
 
 
 def product_search_index_update(*, product_ids: Iterable[int] | None = None) -> int:
@@ -27,12 +35,36 @@ def product_save(*, actor: Any, product: Product) -> Product:
     if not is_staff(actor):
         raise PermissionDenied()
     product.full_clean(exclude=["search_vector", "search_name"])
+    created = product._state.adding
     with transaction.atomic():
         product.search_index_dirty = True
         product.save()
         update_product_search_index([product.pk])
-    product.refresh_from_db(fields=["search_vector", "search_name", "search_index_dirty"])
+        product.refresh_from_db(fields=["search_vector", "search_name", "search_index_dirty"])
+        webhook_event_emit(
+            event_type=WebhookEventType.PRODUCT_CREATED
+            if created
+            else WebhookEventType.PRODUCT_UPDATED,
+            payload=partial(product_payload, product),
+        )
     return product
+
+
+def product_delete(*, actor: Any, product: Product) -> None:
+    """Delete ``product`` (staff only); subscribers get its last state."""
+    if not is_staff(actor):
+        raise PermissionDenied()
+    with transaction.atomic():
+        # Built now: after the delete the row and its id are gone.
+        payload = product_payload(product)
+        try:
+            product.delete()
+        except ProtectedError:
+            raise DomainError(
+                "INVALID",
+                gettext("Không thể xoá sản phẩm đã có đơn hàng hoặc giấy chứng nhận OCOP."),
+            ) from None
+        webhook_event_emit(event_type=WebhookEventType.PRODUCT_DELETED, payload=payload)
 
 
 def product_media_create(

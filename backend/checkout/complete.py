@@ -7,8 +7,10 @@ concurrent completion returns that order. Stock is reserved under row locks
 
 from __future__ import annotations
 
+import copy as copy_module
 import json
 import uuid
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -32,7 +34,14 @@ from backend.orders.models import (
     PaymentMethod,
 )
 from backend.orders.tasks import queue_order_placed_emails
+from backend.payments.gateways import GATEWAYS
+from backend.payments.gateways.cod import cod_gateway
 from backend.shipping.models import DeliveryMethodType
+from backend.webhooks.event_types import WebhookEventType
+from backend.webhooks.payloads import order_payload
+from backend.webhooks.services import webhook_event_emit
+
+METHOD_BY_GATEWAY_ID = {gateway_id: gateway.method for gateway_id, gateway in GATEWAYS.items()}
 
 
 def _error(field: str | None, message: Any, code: Code, **params: Any) -> ValidationError:
@@ -55,6 +64,8 @@ def payment_method_from(payment_data: Any, metadata: dict[str, str]) -> str:
             raise _error("payment_data", _("Dữ liệu thanh toán không hợp lệ."), Code.INVALID)
         requested = data.get("gateway") or data.get("id") or requested
     requested = str(requested or PaymentMethod.COD).strip().lower()
+    # Checkout.availablePaymentGateways gives gateway ids ("ocop.payments.cod").
+    requested = METHOD_BY_GATEWAY_ID.get(requested, requested)
     if requested not in PaymentMethod.values:
         raise _error("payment_data", _("Phương thức thanh toán không hỗ trợ."), Code.PAYMENT_ERROR)
     return requested
@@ -119,8 +130,10 @@ def _validate(info: CheckoutInfo) -> None:
 
 
 def _copy(address: Address) -> Address:
-    copy = Address.objects.get(pk=address.pk)
+    """A new row with ``address``'s values (loaded with the checkout: no read needed)."""
+    copy = copy_module.copy(address)
     copy.pk = None
+    copy._state.adding = True
     copy.save()
     return copy
 
@@ -218,6 +231,12 @@ def checkout_complete(
             raise
         info = checkout_info(checkout)
         _validate(info)
+        if payment_method == PaymentMethod.COD and not cod_gateway.is_available(amount=info.total):
+            raise _error(
+                "payment_data",
+                _("Đơn hàng vượt quá giá trị tối đa cho thanh toán khi nhận hàng."),
+                Code.PAYMENT_ERROR,
+            )
         wanted: dict[int, int] = {}
         for line in info.lines:
             if line.facts.variant.track_inventory:
@@ -245,5 +264,8 @@ def checkout_complete(
         allocation_apply(plan, line_by_variant)
         order_event(order=order, type=OrderEventType.PLACED, user=actor)
         checkout.delete()
+        webhook_event_emit(
+            event_type=WebhookEventType.ORDER_CREATED, payload=partial(order_payload, order)
+        )
         queue_order_placed_emails(order.pk, [group.pk for group in groups])
     return order

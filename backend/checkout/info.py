@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -112,10 +113,33 @@ def _province_code(checkout: Checkout) -> str | None:
     return address.province_code if address is not None else None
 
 
-def checkout_info(checkout: Checkout) -> CheckoutInfo:
-    """Everything priced. ``checkout`` should come with channel and shipping_address loaded."""
+# Where a priced checkout travels from the service that computed it to the API's resolvers.
+_CACHE_ATTRIBUTE = "_ocop_info"
+
+
+def checkout_info_cached(checkout: Checkout) -> CheckoutInfo:
+    """``checkout_info`` once per checkout object (per request): a service that priced the
+    checkout after its last write hands the result on with ``checkout_info_remember``."""
+    cached: CheckoutInfo | None = getattr(checkout, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = checkout_info(checkout)
+        checkout_info_remember(checkout, cached)
+    return cached
+
+
+def checkout_info_remember(checkout: Checkout, info: CheckoutInfo | None) -> None:
+    """Keep ``info`` as the checkout's current prices (None: forget them after a write)."""
+    setattr(checkout, _CACHE_ATTRIBUTE, info)
+
+
+def checkout_info(
+    checkout: Checkout, *, facts: Mapping[int, VariantFacts] | None = None
+) -> CheckoutInfo:
+    """Everything priced. ``checkout`` should come with channel and shipping_address loaded.
+    ``facts``: variant facts the caller read in this transaction, for every line's variant."""
     lines = list(checkout.lines.all().order_by("created_at", "pk"))
-    facts = variant_facts((line.variant_id for line in lines), checkout.channel)
+    if facts is None or any(line.variant_id not in facts for line in lines):
+        facts = variant_facts((line.variant_id for line in lines), checkout.channel)
     line_infos = [
         LineInfo(
             line=line,

@@ -6,8 +6,9 @@ Every change validates first and writes after, so a refused request leaves nothi
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,13 +19,21 @@ from backend.accounts.addresses import address_clean
 from backend.accounts.models import Address, User
 from backend.channels.models import Channel
 from backend.channels.selectors import channel_default, channel_get_by_slug
-from backend.checkout.availability import MAX_LINE_QUANTITY, purchase_problem, variant_facts
+from backend.checkout.availability import (
+    MAX_LINE_QUANTITY,
+    VariantFacts,
+    purchase_problem,
+    variant_facts,
+)
 from backend.checkout.error_codes import CheckoutErrorCode as Code
-from backend.checkout.info import CheckoutInfo, checkout_info
+from backend.checkout.info import CheckoutInfo, checkout_info, checkout_info_remember
 from backend.checkout.models import Checkout, CheckoutDelivery, CheckoutLine
 from backend.core.errors import DomainError, NotFound
 from backend.discounts.services import voucher_get_applicable
 from backend.shipping.models import DeliveryMethod
+from backend.webhooks.event_types import WebhookEventType
+from backend.webhooks.payloads import checkout_payload
+from backend.webhooks.services import webhook_event_emit
 
 
 @dataclass(frozen=True)
@@ -45,9 +54,13 @@ def _lines_error(message: Any, code: Code, variant_ids: Sequence[int]) -> Valida
     return _error("lines", message, code, variant_pks=sorted(set(variant_ids)))
 
 
-def _check_quantities(checkout: Checkout, wanted: Mapping[int, int]) -> None:
-    """Refuse quantities the variants cannot have: unavailable, absurd, over limit or stock."""
-    facts = variant_facts(wanted, checkout.channel)
+def _check_quantities(
+    checkout: Checkout, wanted: Mapping[int, int], *, also: Iterable[int] = ()
+) -> dict[int, VariantFacts]:
+    """Refuse quantities the variants cannot have: unavailable, absurd, over limit or stock.
+    Returns the facts read, of ``wanted`` and ``also`` (the cart's other variants), so the
+    caller can price the checkout without reading them again."""
+    facts = variant_facts({*wanted, *also}, checkout.channel)
     missing = [pk for pk in wanted if pk not in facts]
     if missing:
         raise _lines_error(_("Không tìm thấy sản phẩm."), Code.NOT_FOUND, missing)
@@ -78,6 +91,7 @@ def _check_quantities(checkout: Checkout, wanted: Mapping[int, int]) -> None:
                     )
                 }
             )
+    return facts
 
 
 def _check_positive(changes: Sequence[LineChange], *, zero_allowed: bool) -> None:
@@ -191,12 +205,12 @@ def checkout_lines_add(*, checkout: Checkout, lines: Sequence[LineChange]) -> Ch
     """Add quantities; a variant already in the cart has its line increased (Saleor)."""
     _check_positive(lines, zero_allowed=False)
     added = _merged(lines)
-    current = dict(
-        checkout.lines.filter(variant_id__in=added).values_list("variant_id", "quantity")
-    )
+    current = dict(checkout.lines.values_list("variant_id", "quantity"))
     wanted = {pk: current.get(pk, 0) + quantity for pk, quantity in added.items()}
-    _check_quantities(checkout, wanted)
+    facts = _check_quantities(checkout, wanted, also=current)
     _write_quantities(checkout, wanted)
+    # Priced now from the facts just read: the API answers without reading them again.
+    checkout_info_remember(checkout, checkout_info(checkout, facts=facts))
     return checkout
 
 
@@ -249,6 +263,14 @@ def _touch(checkout: Checkout) -> None:
     producers = checkout.lines.values("variant__product__producer_id")
     checkout.deliveries.exclude(producer_id__in=producers).delete()
     checkout.save(update_fields=["last_change"])
+    _updated(checkout)
+
+
+def _updated(checkout: Checkout) -> None:
+    """CHECKOUT_UPDATED for line, address and delivery changes, in the caller's transaction."""
+    webhook_event_emit(
+        event_type=WebhookEventType.CHECKOUT_UPDATED, payload=partial(checkout_payload, checkout)
+    )
 
 
 def checkout_email_update(*, checkout: Checkout, email: str) -> Checkout:
@@ -287,15 +309,28 @@ def checkout_address_update(
         for key, value in values.items():
             setattr(address, key, value)
         checkout.save(update_fields=["last_change"])
+    _updated(checkout)
     return checkout
 
 
-def _set_deliveries(checkout: Checkout, choices: Mapping[int, int]) -> None:
-    for producer_id, method_id in choices.items():
-        CheckoutDelivery.objects.update_or_create(
-            checkout=checkout, producer_id=producer_id, defaults={"delivery_method_id": method_id}
-        )
+def _set_deliveries(checkout: Checkout, info: CheckoutInfo, choices: Mapping[int, int]) -> None:
+    """Store the choices in one upsert; ``info`` (priced before) is updated to match and
+    handed on, since only the choices changed."""
+    CheckoutDelivery.objects.bulk_create(
+        [
+            CheckoutDelivery(checkout=checkout, producer_id=producer_id, delivery_method_id=pk)
+            for producer_id, pk in choices.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["checkout", "producer"],
+        update_fields=["delivery_method"],
+    )
     checkout.save(update_fields=["last_change"])
+    for group in info.groups:
+        if group.producer.pk in choices:
+            group.chosen_method_id = choices[group.producer.pk]
+    checkout_info_remember(checkout, info)
+    _updated(checkout)
 
 
 def _method_for(info: CheckoutInfo, method_id: int, producer_id: int | None = None) -> Any:
@@ -333,7 +368,7 @@ def checkout_delivery_method_update(*, checkout: Checkout, method_id: int) -> Ch
     for group in info.groups:
         if group.producer.pk not in choices and group.selected is None and group.quotes:
             choices[group.producer.pk] = group.quotes[0].method.pk
-    _set_deliveries(checkout, choices)
+    _set_deliveries(checkout, info, choices)
     return checkout
 
 
@@ -349,7 +384,7 @@ def checkout_delivery_methods_update(
                 "producer_id", _("Giỏ hàng không có sản phẩm của nhà sản xuất này."), Code.NOT_FOUND
             )
         chosen[producer_id] = _method_for(info, method_id, producer_id).pk
-    _set_deliveries(checkout, chosen)
+    _set_deliveries(checkout, info, chosen)
     return checkout
 
 

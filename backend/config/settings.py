@@ -200,6 +200,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
 }
 CELERY_BEAT_SCHEDULE["qr-drain-scans"] = {"task": "qr.drain_scans", "schedule": 2.0}
+# Catalogue: rebuild the search index of products marked search_index_dirty (changes to
+# what a product is found by, e.g. its category or producer name, mark it).
+CELERY_BEAT_SCHEDULE["catalog-search-refresh"] = {
+    "task": "catalog.update_products_search_vector",
+    "schedule": 300.0,
+}
 if PRODUCTION and not REDIS_URL:
     env.problem(
         "REDIS_URL",
@@ -466,6 +472,27 @@ ALLOWED_CLIENT_HOSTS = env.get_list(
 )
 LOGIN_THROTTLE_FAILURES = env.get_int("LOGIN_THROTTLE_FAILURES", 5, minimum=1)
 LOGIN_THROTTLE_WINDOW_SECONDS = env.get_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60, minimum=1)
+
+
+def _rate_limit(name: str, rule: str, default: str) -> str:
+    limit, _slash, window = rule.partition("/")
+    if rule and not (limit.isdigit() and window.isdigit() and int(limit) and int(window)):
+        env.problem(name, f"{name} must look like {default} (requests/seconds) or be empty.")
+        return default
+    return rule
+
+
+# Requests per window per client IP ("limit/seconds"; empty: off), counted whatever their
+# outcome; sign-in keeps the per-email/IP failure throttle above as well.
+SIGN_IN_RATE_LIMIT = _rate_limit(
+    "SIGN_IN_RATE_LIMIT", env.get_str("SIGN_IN_RATE_LIMIT", "30/60"), "30/60"
+)
+ACCOUNT_REGISTER_RATE_LIMIT = _rate_limit(
+    "ACCOUNT_REGISTER_RATE_LIMIT", env.get_str("ACCOUNT_REGISTER_RATE_LIMIT", "10/3600"), "10/3600"
+)
+PASSWORD_RESET_RATE_LIMIT = _rate_limit(
+    "PASSWORD_RESET_RATE_LIMIT", env.get_str("PASSWORD_RESET_RATE_LIMIT", "5/3600"), "5/3600"
+)
 # Reverse proxies in front of the app; the client IP is read from X-Forwarded-For only then.
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 AUTHENTICATION_BACKENDS = ["backend.accounts.backends.AccountBackend"]

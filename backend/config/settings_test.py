@@ -29,6 +29,7 @@ STORAGES = {
 }
 SECURE_SSL_REDIRECT = False
 GRAPHQL_RATE_LIMIT = ""  # the rate-limit tests switch it on with their own limit
+SIGN_IN_RATE_LIMIT = ACCOUNT_REGISTER_RATE_LIMIT = PASSWORD_RESET_RATE_LIMIT = ""
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns otherwise)
 # Off by default: rolled-back test data must never be served from a cached response.
 GRAPHQL_RESPONSE_CACHE_SECONDS = 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import Case, F, IntegerField, Value, When
 
 from backend.channels.models import Channel
 from backend.inventory.models import Allocation, Stock
@@ -65,9 +65,17 @@ def allocation_plan(*, channel: Channel, wanted: Mapping[int, int]) -> list[Plan
 def allocation_apply(plan: Iterable[PlannedAllocation], line_by_variant: Mapping[int, int]) -> None:
     """Write a plan from ``allocation_plan`` (same transaction, rows still locked)."""
     items = list(plan)
+    added: dict[int, int] = {}
     for item in items:
-        Stock.objects.filter(pk=item.stock.pk).update(
-            quantity_allocated=F("quantity_allocated") + item.quantity
+        added[item.stock.pk] = added.get(item.stock.pk, 0) + item.quantity
+    if added:
+        # One UPDATE for the whole cart, however many producers' stocks it touches.
+        Stock.objects.filter(pk__in=added).update(
+            quantity_allocated=F("quantity_allocated")
+            + Case(
+                *(When(pk=pk, then=Value(quantity)) for pk, quantity in added.items()),
+                output_field=IntegerField(),
+            )
         )
     Allocation.objects.bulk_create(
         Allocation(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -33,6 +34,9 @@ from backend.ocop.models.certificates import VALIDITY_MONTHS
 from backend.ocop.scoring import is_certifiable
 from backend.ocop.services import error, lock, require_official
 from backend.ocop.transitions import check_transition
+from backend.webhooks.event_types import WebhookEventType
+from backend.webhooks.payloads import certificate_payload
+from backend.webhooks.services import webhook_event_emit
 
 MINISTRY = "Bộ Nông nghiệp và Môi trường"
 REMINDER_DAYS = (60, 30)
@@ -156,7 +160,12 @@ def certificate_issue(
             "supersedes": supersedes.number if supersedes else None,
         },
     )
+    _emit(WebhookEventType.OCOP_CERTIFICATE_ISSUED, certificate)
     return certificate
+
+
+def _emit(event_type: WebhookEventType, certificate: Certificate) -> None:
+    webhook_event_emit(event_type=event_type, payload=partial(certificate_payload, certificate))
 
 
 @transaction.atomic
@@ -242,6 +251,7 @@ def certificate_revoke(*, actor: Any, certificate: Certificate, reason: str) -> 
         status_after=certificate.status,
         payload={"number": certificate.number, "reason": certificate.revocation_reason},
     )
+    _emit(WebhookEventType.OCOP_CERTIFICATE_REVOKED, certificate)
     return certificate
 
 
@@ -258,6 +268,7 @@ def _expire(certificate: Certificate, *, now: datetime.datetime) -> None:
         status_after=CertificateStatus.EXPIRED,
         payload={"number": certificate.number, "valid_until": certificate.valid_until.isoformat()},
     )
+    _emit(WebhookEventType.OCOP_CERTIFICATE_EXPIRED, certificate)
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ Callers fetch the order with ``order_get_for_user(..., for_update=True)``.
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -32,6 +33,10 @@ from backend.orders.models import (
 from backend.orders.producer_access import producer_ids_for_user
 from backend.orders.selectors import is_staff
 from backend.orders.status import can_transition, order_status_set
+from backend.payments.manual import order_payment_mark_received
+from backend.webhooks.event_types import WebhookEventType
+from backend.webhooks.payloads import order_payload
+from backend.webhooks.services import webhook_event_emit
 
 CANCELLABLE = (OrderStatus.UNCONFIRMED, OrderStatus.UNFULFILLED)
 
@@ -56,7 +61,11 @@ def order_cancel(
         )
     _release(order)
     status = OrderStatus.CANCELED
-    return order_status_set(order=order, status=status, actor=actor, event=event)
+    order = order_status_set(order=order, status=status, actor=actor, event=event)
+    webhook_event_emit(
+        event_type=WebhookEventType.ORDER_CANCELLED, payload=partial(order_payload, order)
+    )
+    return order
 
 
 def _may_fulfil(actor: Any, group: FulfillmentGroup) -> bool:
@@ -120,26 +129,35 @@ def order_fulfill(
             event=OrderEventType.FULFILLMENT_FULFILLED_ITEMS,
             **params,
         )
+    if status == OrderStatus.FULFILLED:
+        webhook_event_emit(
+            event_type=WebhookEventType.ORDER_FULFILLED, payload=partial(order_payload, order)
+        )
     return group
 
 
 def order_mark_as_paid(*, actor: Any, order: Order, transaction_reference: str = "") -> Order:
-    """Staff record a payment received outside the gateways (a bank transfer seen by hand)."""
+    """Staff record a payment received outside the gateways (a bank transfer seen by hand).
+
+    It goes through payments (a charge on the order's transaction), which recomputes the
+    charge status, posts the ledger entries and emits ORDER_PAID."""
     if not is_staff(actor):
         raise PermissionDenied()
     if order.is_paid or order.status in (OrderStatus.CANCELED, OrderStatus.EXPIRED):
         raise ValidationError(
             _("Đơn hàng đã thanh toán hoặc đã hủy."), code=Code.PAYMENT_ERROR.value
         )
-    order.charge_status = OrderChargeStatus.FULL
-    order.total_charged_amount = order.total_amount
-    order.save(update_fields=["charge_status", "total_charged_amount", "updated_at"])
-    order_event(
-        order=order,
-        type=OrderEventType.ORDER_MARKED_AS_PAID,
-        user=actor,
-        transaction_reference=transaction_reference,
-    )
+    with transaction.atomic():
+        order_payment_mark_received(
+            actor=actor, order=order, transaction_reference=transaction_reference
+        )
+        order.refresh_from_db()
+        order_event(
+            order=order,
+            type=OrderEventType.ORDER_MARKED_AS_PAID,
+            user=actor,
+            transaction_reference=transaction_reference,
+        )
     return order
 
 

@@ -11,6 +11,7 @@ from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from backend.checkout.info import checkout_info
 from backend.checkout.models import Checkout
 from backend.core.errors import NotFound, PermissionDenied
 from backend.orders.models import Order
@@ -69,26 +70,13 @@ def checkout_get_for_payment(*, actor: Any, token: str) -> Checkout:
     return checkout
 
 
-def checkout_goods_amount(checkout: Checkout) -> int:
-    """The checkout's lines at their channel prices (delivery is added by the checkout
-    totals once those services exist; COD limits are about goods value anyway)."""
-    total = 0
-    lines = checkout.lines.prefetch_related("variant__channel_listings")
-    for line in lines:
-        price = next(
-            (
-                listing.price_amount
-                for listing in line.variant.channel_listings.all()
-                if listing.channel_id == checkout.channel_id
-            ),
-            0,
-        )
-        total += price * line.quantity
-    return total
-
-
-def gateways_for_checkout(checkout: Checkout) -> list[Gateway]:
-    return available_gateways(amount=checkout_goods_amount(checkout))
+def gateways_for_checkout(checkout: Checkout, *, total: int | None = None) -> list[Gateway]:
+    """The gateways that may pay the checkout's total: goods minus discount plus delivery,
+    so COD's maximum is checked against what the courier will collect. Pass ``total`` when
+    the checkout is priced already."""
+    if total is None:
+        total = checkout_info(checkout).total
+    return available_gateways(amount=total)
 
 
 def gateways_for_order(order: Order) -> list[Gateway]:

@@ -7,6 +7,7 @@ webhook views do); the row locks are held until it commits.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -38,6 +39,9 @@ from backend.payments.models import (
     TransactionFlowStrategy,
     TransactionItem,
 )
+from backend.webhooks.event_types import WebhookEventType
+from backend.webhooks.payloads import order_payload
+from backend.webhooks.services import webhook_event_emit
 
 T = TransactionEventType
 CLOSED_ORDER_STATUSES = frozenset({OrderStatus.CANCELED, OrderStatus.EXPIRED})
@@ -189,6 +193,9 @@ def order_update_payment_status(*, order: Order, actor: Any) -> Order:
             amount=charged,
         )
         ledger.ledger_post_paid_order(order=order)
+        webhook_event_emit(
+            event_type=WebhookEventType.ORDER_PAID, payload=partial(order_payload, order)
+        )
     return order
 
 

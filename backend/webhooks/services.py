@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
@@ -150,12 +150,17 @@ def webhook_delete(*, actor: Any, webhook_id: int) -> Webhook:
     return webhook
 
 
-def webhook_event_emit(*, event_type: str, payload: Mapping[str, Any]) -> list[WebhookEvent]:
+Payload = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
+
+
+def webhook_event_emit(*, event_type: str, payload: Payload) -> list[WebhookEvent]:
     """Record an event for every active webhook subscribed to it, in the caller's transaction.
 
     Call it inside the transaction that makes the change: the outbox rows commit or roll
     back with it. Delivery is queued only after commit; if the broker is down then, the
     rows stay pending and the ``webhooks.resend_pending`` beat job sends them later.
+    ``payload`` may be a callable: it is built only when some webhook subscribes, so the
+    domain pays no queries for payloads nobody receives.
     Raises ValueError for an unknown event type (a programming error, not user input).
     """
     event_type = str(event_type)
@@ -169,7 +174,8 @@ def webhook_event_emit(*, event_type: str, payload: Mapping[str, Any]) -> list[W
     if not webhook_ids:
         return []
     # Stored as it will be sent: dates, UUIDs and Decimals become JSON strings once, here.
-    stored_payload = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
+    built = payload() if callable(payload) else payload
+    stored_payload = json.loads(json.dumps(built, cls=DjangoJSONEncoder))
     events = WebhookEvent.objects.bulk_create(
         WebhookEvent(webhook_id=webhook_id, event_type=event_type, payload=stored_payload)
         for webhook_id in webhook_ids

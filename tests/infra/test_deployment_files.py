@@ -80,6 +80,14 @@ def test_readme_documents_every_variable_settings_read():
         assert topic in readme
 
 
+def test_the_main_readme_documents_every_variable_settings_read():
+    readme = (ROOT / "README.md").read_text()
+
+    missing = {name for name in _settings_variables() if f"`{name}`" not in readme}
+
+    assert missing == set()
+
+
 def test_the_image_is_multi_stage_and_runs_as_a_non_root_user():
     dockerfile = (INFRA / "Dockerfile").read_text()
 

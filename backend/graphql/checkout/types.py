@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
-from django.conf import settings
 from graphql_relay import to_global_id
 
-from backend.checkout.info import CheckoutInfo, DeliveryGroup, LineInfo, checkout_info
+from backend.checkout.info import CheckoutInfo, DeliveryGroup, LineInfo, checkout_info_cached
 from backend.checkout.models import Checkout as CheckoutModel
 from backend.graphql.account.enums import AddressTypeEnum
 from backend.graphql.account.types import Address, User
@@ -19,8 +18,11 @@ from backend.graphql.checkout.enums import CheckoutErrorCode, DeliveryMethodType
 from backend.graphql.core.enums import LanguageCodeEnum
 from backend.graphql.core.metadata import MetadataItem, metadata_items
 from backend.graphql.core.types import Money, TaxedMoney
+from backend.graphql.payments.types import (
+    PaymentGateway,
+    resolve_checkout_available_payment_gateways,
+)
 from backend.graphql.producers.types import Producer
-from backend.orders.models import PaymentMethod
 from backend.shipping.pricing import DeliveryQuote
 
 
@@ -199,24 +201,6 @@ class CheckoutDeliveryGroup(graphene.ObjectType):
         return Money.of(root.shipping_price)
 
 
-class PaymentGateway(graphene.ObjectType):
-    id = graphene.ID(required=True, description="Gateway id to send in paymentData.gateway.")
-    name = graphene.String(required=True, description="Name of the gateway.")
-    currencies = graphene.List(
-        graphene.NonNull(graphene.String), required=True, description="Currencies: VND."
-    )
-
-    class Meta:
-        description = "A way to pay: cod, vietqr or stripe (when configured)."
-
-
-def payment_gateways() -> list[PaymentGateway]:
-    gateways = [PaymentMethod.COD, PaymentMethod.VIETQR]
-    if settings.STRIPE_SECRET_KEY:
-        gateways.append(PaymentMethod.STRIPE)
-    return [PaymentGateway(id=g.value, name=str(g.label), currencies=["VND"]) for g in gateways]
-
-
 class CheckoutLineProblemInsufficientStock(graphene.ObjectType):
     available_quantity = graphene.Int(description="Units left.")
     line = graphene.Field(CheckoutLine, required=True, description="The line.")
@@ -241,12 +225,8 @@ class CheckoutProblem(graphene.Union):
 
 def _info(root: CheckoutModel, context: Any) -> CheckoutInfo:
     """Priced once per request and checkout, whatever fields the query asks for."""
-    cached: CheckoutInfo | None = getattr(root, "_ocop_info", None)
-    if cached is None:
-        cached = checkout_info(root)
-        root._ocop_info = cached  # type: ignore[attr-defined]
-        context.checkout_channel = root.channel
-    return cached
+    context.checkout_channel = root.channel
+    return checkout_info_cached(root)
 
 
 class Checkout(graphene.ObjectType):
@@ -371,7 +351,8 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_available_payment_gateways(root: CheckoutModel, info: graphene.ResolveInfo) -> Any:
-        return payment_gateways()
+        total = _info(root, info.context).total
+        return resolve_checkout_available_payment_gateways(root, info, total=total)
 
     @staticmethod
     def resolve_problems(root: CheckoutModel, info: graphene.ResolveInfo) -> Any:

@@ -196,7 +196,11 @@ def resolve_order_authorize_status(order: Order, info: Any) -> str:
 
 
 def resolve_checkout_available_payment_gateways(
-    checkout: Checkout, info: Any
+    checkout: Checkout, info: Any, *, total: int | None = None
 ) -> list[PaymentGateway]:
-    """``Checkout.availablePaymentGateways: [PaymentGateway!]!``"""
-    return [PaymentGateway.of(gateway) for gateway in selectors.gateways_for_checkout(checkout)]
+    """``Checkout.availablePaymentGateways: [PaymentGateway!]!`` (``total``: the checkout's
+    priced total when the caller has it)."""
+    return [
+        PaymentGateway.of(gateway)
+        for gateway in selectors.gateways_for_checkout(checkout, total=total)
+    ]

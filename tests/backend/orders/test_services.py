@@ -5,15 +5,17 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from backend.checkout.complete import checkout_complete
-from backend.core.errors import PermissionDenied
+from backend.core.errors import DomainError, PermissionDenied
 from backend.inventory.models import Allocation, Stock
 from backend.orders import services
 from backend.orders.demo import load_demo_orders
 from backend.orders.models import Order
 from backend.orders.tasks import expire_unpaid_orders
+from backend.payments.models import LedgerEntry, TransactionEvent, TransactionItem
 from tests.backend.checkout.factories import (
     make_channel,
     make_producer,
@@ -21,6 +23,7 @@ from tests.backend.checkout.factories import (
     make_variant,
     ready_checkout,
 )
+from tests.backend.payments.fixtures import payment_settings  # noqa: F401
 
 ANONYMOUS = AnonymousUser()
 
@@ -92,7 +95,10 @@ def test_fulfil_each_producer_group_moves_status_and_consumes_stock(staff_user):
 
 
 @pytest.mark.django_db
-def test_unpaid_vietqr_order_cannot_be_fulfilled_until_marked_paid(staff_user):
+def test_unpaid_vietqr_order_cannot_be_fulfilled_until_marked_paid(
+    staff_user,
+    payment_settings,  # noqa: F811
+):
     # given
     order, _ = placed_order(payment_data='{"gateway": "vietqr"}')
     group = order.fulfillment_groups.get()
@@ -144,3 +150,66 @@ def test_demo_orders_are_made_once_across_producers(staff_user):
     statuses = sorted(Order.objects.values_list("status", flat=True))
     assert statuses == ["canceled", "partially_fulfilled", "unfulfilled"]
     assert all(o.fulfillment_groups.count() == 3 for o in Order.objects.all())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("payment_data", "reference", "gateway"),
+    [
+        ('{"gateway": "vietqr"}', "FT777", "ocop.payments.vietqr"),
+        ('{"gateway": "vietqr"}', "", "ocop.payments.vietqr"),
+        (None, "", "ocop.payments.cod"),
+    ],
+)
+def test_mark_as_paid_goes_through_payments(
+    staff_user,
+    payment_settings,  # noqa: F811
+    payment_data,
+    reference,
+    gateway,
+):
+    # given
+    order, _ = placed_order(payment_data=payment_data, producers=2)
+
+    # when
+    services.order_mark_as_paid(actor=staff_user, order=order, transaction_reference=reference)
+
+    # then
+    order.refresh_from_db()
+    assert (order.charge_status, order.total_charged_amount) == ("full", order.total_amount)
+    (item,) = TransactionItem.objects.filter(order=order)
+    assert (item.gateway, item.charged_amount, item.charge_pending_amount) == (
+        gateway,
+        order.total_amount,
+        0,
+    )
+    assert item.events.filter(type="charge_success", amount=order.total_amount).count() == 1
+    assert LedgerEntry.objects.filter(order=order).exists()
+    assert set(order.events.values_list("type", flat=True)) >= {
+        "order_marked_as_paid",
+        "order_fully_paid",
+    }
+    if gateway == "ocop.payments.cod":
+        assert set(order.fulfillment_groups.values_list("cod_collected", flat=True)) == {True}
+
+
+@pytest.mark.django_db
+def test_mark_as_paid_refuses_a_reused_bank_reference_and_changes_nothing(
+    staff_user,
+    payment_settings,  # noqa: F811
+):
+    # given
+    first, _ = placed_order(payment_data='{"gateway": "vietqr"}')
+    second, _ = placed_order(payment_data='{"gateway": "vietqr"}')
+    services.order_mark_as_paid(actor=staff_user, order=first, transaction_reference="FT1")
+    before = (TransactionEvent.objects.count(), LedgerEntry.objects.count())
+
+    # when
+    with pytest.raises(DomainError) as error, transaction.atomic():
+        services.order_mark_as_paid(actor=staff_user, order=second, transaction_reference="FT1")
+
+    # then
+    assert (error.value.code, error.value.field) == ("INVALID", "bankReference")
+    second.refresh_from_db()
+    assert second.charge_status == "none"
+    assert (TransactionEvent.objects.count(), LedgerEntry.objects.count()) == before

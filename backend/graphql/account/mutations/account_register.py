@@ -4,7 +4,7 @@ from typing import Any
 
 import graphene
 
-from backend.accounts import services
+from backend.accounts import services, throttling
 from backend.graphql.account.inputs import AccountRegisterInput
 from backend.graphql.account.types import AccountError, User
 from backend.graphql.core.enums import enum_value
@@ -28,12 +28,14 @@ class AccountRegister(BaseMutation):
     class Meta:
         description = (
             "Register a shopper account. The answer is the same whether or not the email "
-            "is already registered."
+            "is already registered. Too many requests from one IP (ACCOUNT_REGISTER_RATE_LIMIT) "
+            "answer TOO_MANY_REQUESTS."
         )
         error_type_class = AccountError
 
     @classmethod
     def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
+        throttling.client_rate_limit_check("register", throttling.client_ip(info.context))
         value = data["input"]
         requires_confirmation = services.user_register(
             email=value["email"],

@@ -4,7 +4,7 @@ from typing import Any
 
 import graphene
 
-from backend.accounts import services
+from backend.accounts import services, throttling
 from backend.graphql.account.types import AccountError
 from backend.graphql.core.mutations import BaseMutation
 
@@ -20,11 +20,13 @@ class RequestPasswordReset(BaseMutation):
     class Meta:
         description = (
             "Email a password reset link. The answer is the same whether or not the email "
-            "has an account."
+            "has an account. Too many requests from one IP (PASSWORD_RESET_RATE_LIMIT) answer "
+            "PASSWORD_RESET_ALREADY_REQUESTED."
         )
         error_type_class = AccountError
 
     @classmethod
     def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
+        throttling.client_rate_limit_check("password_reset", throttling.client_ip(info.context))
         services.password_reset_request(email=data["email"], redirect_url=data["redirect_url"])
         return cls.success()

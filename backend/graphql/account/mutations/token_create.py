@@ -24,15 +24,16 @@ class CreateToken(BaseMutation):
     class Meta:
         description = (
             "Sign in: create an access token and a refresh token. Too many failures for one "
-            "email or IP answer LOGIN_ATTEMPT_DELAYED."
+            "email or IP, or too many attempts from one IP (SIGN_IN_RATE_LIMIT), answer "
+            "LOGIN_ATTEMPT_DELAYED."
         )
         error_type_class = AccountError
 
     @classmethod
     def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
-        user = services.user_authenticate(
-            email=data["email"], password=data["password"], ip=throttling.client_ip(info.context)
-        )
+        ip = throttling.client_ip(info.context)
+        throttling.client_rate_limit_check("sign_in", ip)
+        user = services.user_authenticate(email=data["email"], password=data["password"], ip=ip)
         tokens = services.tokens_issue(user=user, issuer=api_issuer(info.context))
         info.context.user = user
         return cls.success(

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
@@ -8,7 +8,19 @@ class GraphQLConfig(AppConfig):
     verbose_name = "GraphQL API"
 
     def ready(self) -> None:
-        from backend.graphql.core.response_cache import bump_catalogue_version
+        from backend.graphql.core.response_cache import CATALOGUE_APPS, bump_catalogue_version
 
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(bump_catalogue_version, dispatch_uid=f"catalogue-version-{signal}")
+        # Per model, not global: a delete listener on every model would stop Django from
+        # fast-deleting rows of unrelated apps (checkout cleanup, sessions...).
+        for model in apps.get_models():
+            if model._meta.app_label not in CATALOGUE_APPS:
+                continue
+            uid = f"catalogue-version-{model._meta.label}"
+            post_save.connect(bump_catalogue_version, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(bump_catalogue_version, sender=model, dispatch_uid=f"{uid}-del")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    bump_catalogue_version,
+                    sender=field.remote_field.through,
+                    dispatch_uid=f"{uid}-m2m-{field.name}",
+                )

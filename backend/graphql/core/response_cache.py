@@ -64,10 +64,8 @@ def catalogue_version() -> int:
 
 
 def bump_catalogue_version(sender: Any = None, **kwargs: Any) -> None:
-    """Signal receiver: retire every cached catalogue response."""
-    label = getattr(getattr(sender, "_meta", None), "app_label", None)
-    if sender is not None and label not in CATALOGUE_APPS:
-        return
+    """Signal receiver (connected to catalogue-side models only): retire every cached
+    catalogue response."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or evicted): any new value retires old entries

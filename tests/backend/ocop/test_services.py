@@ -253,7 +253,9 @@ def test_dossier_documents_are_sniffed_and_kept_private(world, name, content, co
         title="Giấy ATTP",
     )
     assert document.content_type == content_type
-    assert document.file.storage is storages["private"]
+    # the private storage (never the public media one), whatever instance the handler holds
+    assert document.file.storage.location == storages["private"].location
+    assert document.file.storage.location != storages["default"].location
     assert document.file.read() == content
 
 

@@ -223,7 +223,9 @@ def product_delete(*, actor: Any, product_id: Any) -> Product:
             product.delete()
     except ProtectedError as exc:
         raise DomainError(
-            "INVALID", str(_("Không thể xoá sản phẩm đã có lô hàng truy xuất.")), field="id"
+            "INVALID",
+            str(_("Không thể xoá sản phẩm đã có chứng nhận OCOP hoặc lô hàng truy xuất.")),
+            field="id",
         ) from exc
     product.pk = pk
     return product
@@ -285,7 +287,9 @@ def product_variant_delete(
             variant.delete()
     except ProtectedError as exc:
         raise DomainError(
-            "INVALID", str(_("Không thể xoá biến thể đã có lô hàng truy xuất.")), field="id"
+            "INVALID",
+            str(_("Không thể xoá biến thể đã có lô hàng truy xuất hoặc mã định danh.")),
+            field="id",
         ) from exc
     product.refresh_from_db(fields=["default_variant"])
     if product.default_variant_id is None:

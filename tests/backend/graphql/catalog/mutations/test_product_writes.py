@@ -293,3 +293,40 @@ def test_media_upload_checks_content_and_scope(
     assert junk["errors"][0]["field"] == "image"
     assert foreign["errors"] == [{"field": "product", "code": "NOT_FOUND"}]
     assert ProductMedia.objects.filter(product=w.product_a).count() == 1
+
+
+def test_a_product_with_a_traceability_batch_cannot_be_deleted(
+    member_a: Any, staff_user: Any, producer_a: Any, producer_b: Any
+) -> None:
+    # given
+    import datetime as dt
+
+    from qr import services as qr_services
+
+    w = world(producer_a, producer_b)
+    ProductVariant.objects.filter(pk=w.variant_a.pk).update(gtin="8931234567897")
+    w.variant_a.refresh_from_db()
+    qr_services.batch_create(
+        actor=staff_user,
+        producer=producer_a,
+        variant=w.variant_a,
+        lot_code="L1",
+        production_date=dt.date(2026, 11, 2),
+        best_before_date=dt.date(2026, 11, 9),
+        quantity=10,
+        origin_commune_code="16378",
+        origin_area="Đông Sơn",
+    )
+
+    # when
+    result = content(
+        client_for(member_a).post_graphql(
+            """mutation($id: ID!) { productDelete(id: $id) { errors { field code message } } }""",
+            {"id": gid("Product", w.product_a)},
+        )
+    )
+
+    # then
+    errors = result["data"]["productDelete"]["errors"]
+    assert [(e["field"], e["code"]) for e in errors] == [("id", "INVALID")]
+    assert Product.objects.filter(pk=w.product_a.pk).exists()

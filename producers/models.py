@@ -320,3 +320,46 @@ class OnboardingNotification(models.Model):
 
     def __str__(self) -> str:
         return f"event {self.event_id} notified at {self.sent_at}"
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("Đang chờ")
+    VALIDATING = "validating", _("Đang kiểm tra")
+    IMPORTING = "importing", _("Đang nhập")
+    DONE = "done", _("Hoàn tất")
+    FAILED = "failed", _("Có lỗi, chưa nhập gì")
+
+
+class ProductImport(TimeStampedModel):
+    """A bulk product import (CSV or XLSX): checked row by row, then imported whole or not at
+    all by a Celery task. ``errors`` holds ``{row, column, message}`` dicts for the page."""
+
+    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="imports")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField(max_length=255)
+    content = models.BinaryField()
+    status = models.CharField(
+        max_length=16, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_products = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+
+    objects = _ProducerOwnedQuerySet.as_manager()
+    unscoped_objects = models.Manager()
+
+    class Meta:
+        default_manager_name = "unscoped_objects"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        if self.status in {ImportStatus.DONE, ImportStatus.FAILED}:
+            return 100
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from producers import views
+from producers import import_views, views, workspace_views
 
 workspace_patterns = [
     path("", views.workspace_index, name="workspace"),
@@ -12,6 +12,18 @@ workspace_patterns = [
     path("<slug:slug>/profile/", views.workspace_profile, name="workspace-profile"),
     path("<slug:slug>/documents/", views.workspace_documents, name="workspace-documents"),
     path("<slug:slug>/submit/", views.workspace_submit, name="workspace-submit"),
+    path("<slug:slug>/dashboard/", workspace_views.dashboard, name="workspace-dashboard"),
+    path("<slug:slug>/products/", workspace_views.product_list, name="workspace-products"),
+    path("<slug:slug>/products/<int:pk>/", workspace_views.product_edit, name="workspace-product"),
+    path("<slug:slug>/orders/", workspace_views.order_list, name="workspace-orders"),
+    path("<slug:slug>/statements/", workspace_views.statements, name="workspace-statements"),
+    path("<slug:slug>/import/", import_views.import_start, name="workspace-import-start"),
+    path("<slug:slug>/import/<int:pk>/", import_views.import_progress, name="workspace-import"),
+    path(
+        "<slug:slug>/import/template.<str:fmt>",
+        import_views.import_template,
+        name="workspace-import-template",
+    ),
 ]
 
 staff_patterns = [

@@ -30,9 +30,14 @@ from producers.forms import (
 from producers.models import DocumentAccessLog, Producer, ProducerStatus
 from producers.permissions import is_reviewing_staff
 
-# The workspace's sections; later rounds add products, stock and orders here.
+# The workspace's sections, in the order of the navigation bar.
 WORKSPACE_SECTIONS = (
     ("producers:workspace-home", gettext_lazy("Tổng quan")),
+    ("producers:workspace-dashboard", gettext_lazy("Việc cần làm")),
+    ("producers:workspace-products", gettext_lazy("Sản phẩm")),
+    ("producers:workspace-import-start", gettext_lazy("Nhập hàng loạt")),
+    ("producers:workspace-orders", gettext_lazy("Đơn hàng")),
+    ("producers:workspace-statements", gettext_lazy("Sao kê")),
     ("producers:workspace-profile", gettext_lazy("Hồ sơ")),
     ("producers:workspace-documents", gettext_lazy("Giấy tờ")),
 )

@@ -1,9 +1,8 @@
 """Reads for traceability. Producer data is only reachable through ``producer``-scoped
 selectors; the public trace page reads through ``batch_for_key``.
 
-Scoping: this branch has no producer-membership model yet, so workspace callers pass the
-``producer`` they act for and ``can_manage_producer`` decides whether ``actor`` may act for
-it (staff only until memberships exist: that function is the one place to extend).
+Scoping: workspace callers pass the ``producer`` they act for and ``can_manage_producer``
+decides whether ``actor`` may act for it (staff and the producer's members).
 """
 
 from __future__ import annotations
@@ -19,17 +18,30 @@ from backend.core.errors import NotFound, PermissionDenied
 from backend.ocop.models import Certificate, CertificateStatus
 from backend.ocop.selectors import active_certificate_for_product, certificate_effective_status
 from producers.models import Producer
+from producers.selectors import member_producer_ids
 from qr.models import Batch, LabelJob, Scan, SerialCode, TraceEvent
 
 
+def _signed_in(actor: Any) -> bool:
+    return bool(actor is not None and actor.is_authenticated and actor.is_active)
+
+
 def can_manage_producer(actor: Any, producer: Producer) -> bool:
-    """Whether ``actor`` may read and write ``producer``'s batches, codes and labels."""
-    return bool(actor is not None and actor.is_authenticated and actor.is_active and actor.is_staff)
+    """Whether ``actor`` may read and write ``producer``'s batches, codes and labels: staff,
+    and the producer's members."""
+    if not _signed_in(actor):
+        return False
+    return bool(actor.is_staff) or producer.pk in member_producer_ids(actor=actor)
 
 
 def producer_check_access(*, actor: Any, producer: Producer) -> None:
-    if not can_manage_producer(actor, producer):
-        raise PermissionDenied()
+    """PermissionDenied for people who act for no producer; NotFound for a member of another
+    producer, so the producer's workspace is not revealed to it."""
+    if can_manage_producer(actor, producer):
+        return
+    if _signed_in(actor) and member_producer_ids(actor=actor):
+        raise NotFound("Producer not found.", field="producer")
+    raise PermissionDenied()
 
 
 def batch_list(*, actor: Any, producer: Producer) -> QuerySet[Batch]:

@@ -3,7 +3,7 @@
 import graphene
 
 from backend.graphql.account.schema import AccountMutations, AccountQueries
-from backend.graphql.catalog.schema import CatalogQueries
+from backend.graphql.catalog.schema import CatalogMutations, CatalogQueries
 from backend.graphql.channels.schema import ChannelQueries
 from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.content.schema import ContentQueries
@@ -32,6 +32,7 @@ class Query(
 
 class Mutation(
     AccountMutations,
+    CatalogMutations,
     ProducerMutations,
     OcopMutations,
     WebhookMutations,

@@ -262,3 +262,17 @@ def annotate_ocop_stars(
         :1
     ]
     return products.annotate(ocop_stars=Subquery(stars, output_field=IntegerField()))
+
+
+def certificates_expiring_for_producer(
+    *, producer_id: int, within_days: int = 60, at: datetime.datetime | None = None
+) -> QuerySet[Certificate]:
+    """The producer's certificates in force that lapse within ``within_days`` (the
+    workspace dashboard's reminder); the caller has already scoped ``producer_id``."""
+    day = vietnam_today(at)
+    return (
+        Certificate.objects.filter(_in_force(day), producer_id=producer_id)
+        .filter(valid_until__lte=day + datetime.timedelta(days=within_days))
+        .select_related("product")
+        .order_by("valid_until", "pk")
+    )

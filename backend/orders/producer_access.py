@@ -1,23 +1,19 @@
-"""Which producers a user works for.
-
-Producer membership (``producers.ProducerMember``) is built on the ``producers`` branch and
-not merged here yet; until it is, the lookup finds the model if installed and otherwise
-answers "none", so only staff and the shopper see orders. After the merge this becomes a
-plain ``ProducerMember.objects.filter(user=user)`` query.
-"""
+"""Which producers a user works for, for order scoping (``producers.ProducerMember``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
+from producers.selectors import member_producer_ids
 
 
 def producer_ids_for_user(user: Any) -> set[int]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    member_model = apps.all_models.get("producers", {}).get("producermember")
-    if member_model is None:
-        return set()
-    members = member_model._default_manager.filter(user=user)
-    return set(members.values_list("producer_id", flat=True))
+    """Ids of the producers ``user`` is a member of (empty for anonymous users)."""
+    return set(member_producer_ids(actor=user))
+
+
+def is_staff_or_producer_member(user: Any) -> bool:
+    """Who may call producer-side order mutations at all; each object is checked again."""
+    if getattr(user, "is_authenticated", False) and user.is_staff:
+        return True
+    return bool(producer_ids_for_user(user))

@@ -26,6 +26,7 @@ from backend.orders.models import (
     OrderEventType,
     OrderStatus,
 )
+from backend.orders.producer_access import is_staff_or_producer_member, producer_ids_for_user
 from backend.payments import events, ledger
 from backend.payments.gateways import GATEWAYS, Gateway, GatewayResponse, GatewayResult
 from backend.payments.gateways.cod import cod_gateway
@@ -359,10 +360,17 @@ def order_open_transaction(order: Order, gateway: Gateway, actor: Any) -> Transa
 
 def fulfillment_group_cash_collect(*, actor: Any, group_id: int) -> FulfillmentGroup:
     """The cash for one producer's delivered group was collected. When every group of the
-    order is collected the order is paid. Staff only until producer membership exists."""
-    if not is_staff(actor):
+    order is collected the order is paid. Staff, or members of the group's producer (another
+    producer's group is NOT_FOUND)."""
+    if not is_staff_or_producer_member(actor):
         raise PermissionDenied()
     group = FulfillmentGroup.objects.filter(pk=group_id).first()
+    if (
+        group is not None
+        and not is_staff(actor)
+        and (group.producer_id not in producer_ids_for_user(actor))
+    ):
+        group = None
     if group is None:
         raise NotFound(_("Không tìm thấy nhóm giao hàng."), field="id")
     order = order_lock(group.order_id)

@@ -19,6 +19,22 @@ from backend.graphql.catalog.enums import (
     CollectionSortField,
     ProductVariantSortField,
 )
+from backend.graphql.catalog.mutations.product_channel_listing_update import (
+    ProductChannelListingUpdate,
+)
+from backend.graphql.catalog.mutations.product_create import ProductCreate
+from backend.graphql.catalog.mutations.product_delete import ProductDelete
+from backend.graphql.catalog.mutations.product_media_create import ProductMediaCreate
+from backend.graphql.catalog.mutations.product_update import ProductUpdate
+from backend.graphql.catalog.mutations.product_variant_channel_listing_update import (
+    ProductVariantChannelListingUpdate,
+)
+from backend.graphql.catalog.mutations.product_variant_create import ProductVariantCreate
+from backend.graphql.catalog.mutations.product_variant_delete import ProductVariantDelete
+from backend.graphql.catalog.mutations.product_variant_stocks_update import (
+    ProductVariantStocksUpdate,
+)
+from backend.graphql.catalog.mutations.product_variant_update import ProductVariantUpdate
 from backend.graphql.catalog.resolvers import resolve_products
 from backend.graphql.catalog.types.categories import (
     Category,
@@ -384,3 +400,22 @@ class CatalogQueries(graphene.ObjectType):
         if collection is not None:
             with_channel([collection], channel_obj)
         return collection
+
+
+class CatalogMutations(graphene.ObjectType):
+    product_create = ProductCreate.Field(description="Creates a new product.")
+    product_update = ProductUpdate.Field(description="Updates an existing product.")
+    product_delete = ProductDelete.Field(description="Deletes a product.")
+    product_variant_create = ProductVariantCreate.Field(description="Creates a product variant.")
+    product_variant_update = ProductVariantUpdate.Field(description="Updates a product variant.")
+    product_variant_delete = ProductVariantDelete.Field(description="Deletes a product variant.")
+    product_media_create = ProductMediaCreate.Field(description="Adds an image to a product.")
+    product_channel_listing_update = ProductChannelListingUpdate.Field(
+        description="Manages a product's availability in channels."
+    )
+    product_variant_channel_listing_update = ProductVariantChannelListingUpdate.Field(
+        description="Manages a variant's prices in channels."
+    )
+    product_variant_stocks_update = ProductVariantStocksUpdate.Field(
+        description="Updates the stocks of a variant."
+    )

@@ -186,7 +186,7 @@ def test_product_save_and_delete_emit_product_events(subscriber, staff_user):
     product.name = "Chè Shan tuyết cổ thụ"
     product_save(actor=staff_user, product=product)
     product_id = to_global_id("Product", str(product.pk))
-    product_delete(actor=staff_user, product=product)
+    product_delete(actor=staff_user, product_id=product.pk)
 
     # then
     assert [p["id"] for p in payloads("product_created")] == [product_id]
@@ -204,7 +204,7 @@ def test_refused_product_save_writes_no_event(subscriber, user):
     with pytest.raises(PermissionDenied):
         product_save(actor=user, product=product)
     with pytest.raises(PermissionDenied):
-        product_delete(actor=user, product=product)
+        product_delete(actor=user, product_id=product.pk)
 
     # then
     assert WebhookEvent.objects.count() == 0

@@ -4,12 +4,15 @@ from typing import Any
 
 import graphene
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from backend.core.errors import NotFound
 from backend.graphql.core.ids import pk_from_global_id
 from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.orders.mutations.base import order_for
 from backend.graphql.orders.types import Fulfillment, Order, OrderError
 from backend.orders import services
+from backend.orders.selectors import fulfillment_groups_for_user, order_lines_for_user
 
 
 class OrderFulfillStockInput(graphene.InputObjectType):
@@ -58,19 +61,25 @@ class OrderFulfill(BaseMutation):
     def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
         order = order_for(info, data.get("order"), field="order")
         value = data["input"]
-        groups = order.fulfillment_groups.all()
+        # Only the groups the actor may see: another producer's group is NOT_FOUND.
+        user = info.context.user
+        groups = fulfillment_groups_for_user(actor=user, order=order)
         if value.get("fulfillment_id"):
             group_pk = pk_from_global_id(
                 value["fulfillment_id"], type_name="Fulfillment", field="fulfillment_id"
             )
             group = groups.filter(pk=group_pk).first()
+            if group is None:
+                raise NotFound(str(_("Không tìm thấy nhóm giao hàng.")), field="fulfillmentId")
         else:
             line_pks = {
                 pk_from_global_id(line.get("order_line_id"), type_name="OrderLine", field="lines")
                 for line in value["lines"]
             }
             group_pks = set(
-                order.lines.filter(pk__in=line_pks).values_list("fulfillment_group_id", flat=True)
+                order_lines_for_user(actor=user, order=order)
+                .filter(pk__in=line_pks)
+                .values_list("fulfillment_group_id", flat=True)
             )
             group = groups.filter(pk=group_pks.pop()).first() if len(group_pks) == 1 else None
         if group is None:

@@ -7,8 +7,8 @@ import graphene
 from backend.graphql.core.ids import pk_from_global_id
 from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.orders.enums import OrderChargeStatusEnum
-from backend.graphql.payments.mutations.transaction_request_action import is_staff
 from backend.graphql.payments.types import PaymentError
+from backend.orders.producer_access import is_staff_or_producer_member
 from backend.payments import services
 
 
@@ -23,10 +23,10 @@ class OrderFulfillmentGroupCashCollect(BaseMutation):
     class Meta:
         description = (
             "OCOP extension: the cash for one producer's delivered group was collected. The "
-            "order is paid when every group is. Staff only for now."
+            "order is paid when every group is. Staff and members of the group's producer."
         )
         error_type_class = PaymentError
-        permission_check = is_staff
+        permission_check = staticmethod(is_staff_or_producer_member)
 
     @classmethod
     def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:

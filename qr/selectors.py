@@ -167,3 +167,10 @@ def scan_stats(*, actor: Any, producer: Producer, batch: Batch, threshold: int) 
         last_scan=summary["last"],
         suspicious_serials=suspicious,
     )
+
+
+def public_batches_for_product(product: Product, *, limit: int = 5) -> list[Batch]:
+    """The product's latest batches, for the "trace this batch" links of a product page."""
+    return list(
+        Batch.objects.filter(variant__product=product).order_by("-production_date", "-pk")[:limit]
+    )

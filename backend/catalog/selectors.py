@@ -7,15 +7,19 @@ lists also need ``visible_in_listings``. Staff see everything.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
     Exists,
+    F,
     Min,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce
@@ -25,13 +29,17 @@ from backend.catalog.models import (
     Category,
     Collection,
     CollectionChannelListing,
+    CollectionProduct,
     Product,
     ProductChannelListing,
     ProductVariant,
     ProductVariantChannelListing,
 )
+from backend.catalog.search import search_products
 from backend.channels.models import Channel
 from backend.channels.selectors import is_staff
+from backend.inventory.models import Stock
+from backend.ocop.selectors import annotate_ocop_stars
 from producers.models import ProducerStatus
 
 
@@ -151,3 +159,102 @@ def collection_queryset_for_user(*, user: Any, channel: Channel | None) -> Query
 
 # Saleor's cap on what a shopper may add per line (and what untracked stock reports).
 MAX_CHECKOUT_LINE_QUANTITY = 50
+
+
+def category_ids_with_children(pks: list[int]) -> list[int]:
+    """The categories and their direct children (a sector includes its product sets)."""
+    children = Category.objects.filter(parent_id__in=pks).values_list("pk", flat=True)
+    return [*pks, *children]
+
+
+def in_collections_q(pks: list[int]) -> Q:
+    links = CollectionProduct.objects.filter(product=OuterRef("pk"), collection_id__in=pks)
+    return Q(Exists(links))
+
+
+def variant_price_q(channel: Channel | None, bounds: dict[str, Any] | None) -> Q:
+    """Products with any variant priced within ``bounds`` (``gte``/``lte``) in ``channel``."""
+    if not bounds:
+        return Q()
+    listings = ProductVariantChannelListing.objects.filter(variant__product=OuterRef("pk"))
+    if channel is not None:
+        listings = listings.filter(channel=channel)
+    if bounds.get("gte") is not None:
+        listings = listings.filter(price_amount__gte=bounds["gte"])
+    if bounds.get("lte") is not None:
+        listings = listings.filter(price_amount__lte=bounds["lte"])
+    return Q(Exists(listings))
+
+
+def available_quantities(variant_ids: Iterable[int], channel_id: int | None) -> dict[int, int]:
+    """variant id -> stock minus allocations over the channel's warehouses (all warehouses
+    without a channel), in one query; variants without stock are absent."""
+    stocks = Stock.objects.filter(product_variant_id__in=list(variant_ids))
+    if channel_id is not None:
+        stocks = stocks.filter(warehouse__channels__id=channel_id)
+    rows = (
+        stocks.order_by()
+        .values("product_variant_id")
+        .annotate(available=Sum(F("quantity") - F("quantity_allocated")))
+    )
+    return {row["product_variant_id"]: max(row["available"] or 0, 0) for row in rows}
+
+
+@dataclass(frozen=True)
+class ProductListFilter:
+    """What a shopper may narrow a product list by (plain values, no API ids)."""
+
+    search: str = ""
+    category_ids: tuple[int, ...] = ()
+    collection_ids: tuple[int, ...] = ()
+    province_codes: tuple[str, ...] = ()
+    producer_ids: tuple[int, ...] = ()
+    ocop_stars: tuple[int, ...] = ()
+    price_gte: int | None = None
+    price_lte: int | None = None
+
+
+# Sort name -> ordering; every ordering ends in a unique column so pages never overlap.
+PRODUCT_SORTS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "slug"),
+    "-name": ("-name", "-slug"),
+    "price": ("minimal_price", "name", "slug"),
+    "-price": ("-minimal_price", "name", "slug"),
+    "newest": ("-created_at", "-pk"),
+    "stars": ("-sort_stars", "name", "slug"),
+}
+
+
+def product_list_for_user(
+    *, user: Any, channel: Channel | None, filters: ProductListFilter, sort: str = ""
+) -> QuerySet[Product]:
+    """Products ``user`` may list in ``channel``, filtered and sorted, annotated with
+    ``minimal_price`` and ``ocop_stars`` (and ``search_rank`` when searching). Without
+    ``sort`` a search lists the best match first, anything else by name."""
+    products = product_queryset_for_user(user=user, channel=channel, in_listings=True)
+    products = annotate_ocop_stars(annotate_minimal_price(products, channel))
+    condition = Q()
+    if filters.category_ids:
+        condition &= Q(category_id__in=category_ids_with_children(list(filters.category_ids)))
+    if filters.collection_ids:
+        condition &= in_collections_q(list(filters.collection_ids))
+    if filters.province_codes:
+        condition &= Q(producer__province_code__in=filters.province_codes)
+    if filters.producer_ids:
+        condition &= Q(producer_id__in=filters.producer_ids)
+    if filters.ocop_stars:
+        condition &= Q(ocop_stars__in=filters.ocop_stars)
+    condition &= variant_price_q(channel, {"gte": filters.price_gte, "lte": filters.price_lte})
+    products = products.filter(condition)
+    searching = bool(filters.search.strip())
+    if searching:
+        products = search_products(products, filters.search)
+    products = products.select_related("producer", "category").defer(
+        "search_vector", "search_name", "description_plaintext", "private_metadata"
+    )
+    if sort in PRODUCT_SORTS:
+        products = products.annotate(sort_stars=Coalesce("ocop_stars", Value(0)))
+        return products.order_by(*PRODUCT_SORTS[sort])
+    if searching:
+        return products.order_by(F("search_rank").desc(), "pk")
+    return products.order_by("name", "slug")

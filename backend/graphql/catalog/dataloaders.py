@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import F, Sum
-
 from backend.catalog.models import (
     AssignedProductAttributeValue,
     AssignedVariantAttributeValue,
@@ -21,8 +19,8 @@ from backend.catalog.models import (
     ProductVariantChannelListing,
     Thumbnail,
 )
+from backend.catalog.selectors import available_quantities
 from backend.graphql.core.dataloaders import DataLoader, register
-from backend.inventory.models import Stock
 from backend.ocop.selectors import OcopSummary, ocop_summary_for_products
 
 
@@ -117,15 +115,7 @@ class AvailableQuantityByVariantIdLoader(DataLoader[int, int]):
 
     def batch_load(self, keys: list[int]) -> dict[int, int]:
         (channel_id,) = self.params
-        stocks = Stock.objects.filter(product_variant_id__in=keys)
-        if channel_id is not None:
-            stocks = stocks.filter(warehouse__channels__id=channel_id)
-        rows = (
-            stocks.order_by()
-            .values("product_variant_id")
-            .annotate(available=Sum(F("quantity") - F("quantity_allocated")))
-        )
-        return {row["product_variant_id"]: max(row["available"] or 0, 0) for row in rows}
+        return available_quantities(keys, channel_id)
 
 
 class ProductAttributeValuesLoader(ListLoader):

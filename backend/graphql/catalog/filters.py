@@ -8,12 +8,15 @@ import graphene
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from backend.catalog.models import (
-    Category,
-    CollectionProduct,
     Product,
     ProductVariantChannelListing,
 )
 from backend.catalog.search import search_products
+from backend.catalog.selectors import (
+    category_ids_with_children,
+    in_collections_q,
+    variant_price_q,
+)
 from backend.channels.models import Channel
 from backend.graphql.core.filters import (
     DecimalFilterInput,
@@ -78,29 +81,6 @@ class ProductWhereInput(graphene.InputObjectType):
     OR = graphene.List(graphene.NonNull(lambda: ProductWhereInput), description="Any of.")
 
 
-def _category_ids_with_children(pks: list[int]) -> list[int]:
-    children = Category.objects.filter(parent_id__in=pks).values_list("pk", flat=True)
-    return [*pks, *children]
-
-
-def _in_collections(pks: list[int]) -> Q:
-    links = CollectionProduct.objects.filter(product=OuterRef("pk"), collection_id__in=pks)
-    return Q(Exists(links))
-
-
-def _price_q(channel: Channel | None, bounds: dict[str, Any] | None) -> Q:
-    if not bounds:
-        return Q()
-    listings = ProductVariantChannelListing.objects.filter(variant__product=OuterRef("pk"))
-    if channel is not None:
-        listings = listings.filter(channel=channel)
-    if bounds.get("gte") is not None:
-        listings = listings.filter(price_amount__gte=bounds["gte"])
-    if bounds.get("lte") is not None:
-        listings = listings.filter(price_amount__lte=bounds["lte"])
-    return Q(Exists(listings))
-
-
 def _range_q(field: str, bounds: dict[str, Any] | None) -> Q:
     condition = Q()
     if bounds and bounds.get("gte") is not None:
@@ -126,10 +106,10 @@ def filter_products(
         return products
     condition = Q()
     if data.get("collections"):
-        condition &= _in_collections(pks_of(data["collections"], "Collection"))
+        condition &= in_collections_q(pks_of(data["collections"], "Collection"))
     if data.get("categories"):
         condition &= Q(
-            category_id__in=_category_ids_with_children(pks_of(data["categories"], "Category"))
+            category_id__in=category_ids_with_children(pks_of(data["categories"], "Category"))
         )
     if data.get("has_category") is not None:
         condition &= Q(category__isnull=not data["has_category"])
@@ -151,7 +131,7 @@ def filter_products(
     if data.get("stock_availability"):
         availability: Any = data["stock_availability"]
         condition &= _stock_q(channel, getattr(availability, "value", availability))
-    condition &= _price_q(channel, data.get("price"))
+    condition &= variant_price_q(channel, data.get("price"))
     condition &= _range_q("minimal_price", data.get("minimal_price"))
     products = products.filter(condition)
     if data.get("search"):
@@ -173,7 +153,7 @@ def where_q(data: dict[str, Any] | None, channel: Channel | None) -> Q:
     collection = data.get("collection") or {}
     collection_ids = [collection["eq"]] if collection.get("eq") else collection.get("one_of")
     if collection_ids:
-        condition &= _in_collections(pks_of(collection_ids, "Collection"))
+        condition &= in_collections_q(pks_of(collection_ids, "Collection"))
     if data.get("has_category") is not None:
         condition &= Q(category__isnull=not data["has_category"])
     if data.get("price"):

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "backend.payments",
     "backend.graphql",
     "qr",
+    "storefront_theme",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ urlpatterns = [
     path("staff/producers/", include(producer_urls.staff_urls)),
     path("payments/", include("backend.payments.urls")),
     path("", include("qr.urls")),
+    path("", include("storefront_theme.purchase_urls")),
 ]
 
 if settings.DEBUG:

@@ -185,6 +185,7 @@ def checkout_page(request: HttpRequest) -> HttpResponse:
                     data={key: request.POST.get(key, "") for key in ADDRESS_FIELDS},
                     address_type="shipping",
                 )
+                _choose_missing_deliveries(checkout)
             elif action == "delivery":
                 checkout_services.checkout_delivery_methods_update(
                     checkout=checkout, choices=parse_delivery_choices(request.POST)
@@ -196,6 +197,18 @@ def checkout_page(request: HttpRequest) -> HttpResponse:
             request, checkout, errors=errors, field_errors=fields, data=request.POST, status=400
         )
     return redirect(reverse("storefront_purchase:checkout") + "#giao-hang")
+
+
+def _choose_missing_deliveries(checkout: Checkout) -> None:
+    """Preselect each producer's cheapest delivery, so the totals shown are the real ones."""
+    info = checkout_info(checkout)
+    choices = [
+        (group.producer.pk, group.quotes[0].method.pk)
+        for group in info.groups
+        if group.selected is None and group.quotes
+    ]
+    if choices:
+        checkout_services.checkout_delivery_methods_update(checkout=checkout, choices=choices)
 
 
 def _place_order(request: HttpRequest) -> HttpResponse:

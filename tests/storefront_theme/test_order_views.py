@@ -118,3 +118,21 @@ def test_a_signed_in_shoppers_order_is_hidden_from_others(user):
     assert owner.get(response.url).status_code == 200
     assert stranger.status_code == 404
     assert Client().get("/don-hang/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_a_card_order_mounts_stripe_elements_when_stripe_is_configured(stripe_settings):
+    # given
+    shop, client = make_shop(), Client()
+    token = ready(client, shop)
+    offered = client.get("/thanh-toan/").content.decode()
+
+    # when
+    response = place(client, shop, token, payment="stripe")
+
+    # then
+    assert 'value="stripe"' in offered
+    order = Order.objects.get()
+    assert order.payment_method == "stripe"
+    page = client.get(response.url)
+    assert 'data-client-secret="pi_' in page.content.decode()
+    assert "https://js.stripe.com" in page.headers["Content-Security-Policy"]

@@ -242,7 +242,11 @@ def test_a_delivery_method_of_another_producer_is_refused_and_nothing_is_ordered
     assert response.status_code == 400
     assert "Không tìm thấy phương thức giao hàng." in response.content.decode()
     assert Order.objects.count() == 0
-    assert Checkout.objects.get().deliveries.count() == 0
+    deliveries = Checkout.objects.get().deliveries.values_list("producer_id", "delivery_method_id")
+    assert dict(deliveries) == {
+        shop.nem.product.producer_id: shop.method_a.pk,
+        shop.mam.product.producer_id: shop.method_b.pk,
+    }
 
 
 def test_a_tampered_checkout_token_is_refused():
@@ -285,6 +289,7 @@ def test_card_payment_is_offered_only_when_stripe_is_configured():
 
     # then
     assert 'value="cod"' in page and 'value="stripe"' not in page
+    assert "265.000 ₫" in page  # the cheapest deliveries are preselected and counted
 
 
 def test_the_checkout_page_without_a_cart_sends_back_to_the_cart():
@@ -293,3 +298,36 @@ def test_the_checkout_page_without_a_cart_sends_back_to_the_cart():
 
     # then
     assert response.url == "/gio-hang/"
+
+
+def test_a_delivery_choice_for_a_producer_not_in_the_cart_is_refused():
+    # given
+    shop, client = make_shop(), Client()
+    add(client, shop.nem)
+    client.post("/thanh-toan/", {**ADDRESS, "action": "address"})
+    token = str(client.session["checkout_token"])
+
+    # when
+    response = place(client, shop, token)  # also posts a choice for the other producer
+
+    # then
+    assert response.status_code == 400
+    assert "Giỏ hàng không có sản phẩm của nhà sản xuất này." in response.content.decode()
+    assert Order.objects.count() == 0
+
+
+def test_placing_an_order_without_an_address_says_so():
+    # given
+    shop, client = make_shop(), Client()
+    add(client, shop.nem)
+
+    # when
+    response = client.post(
+        "/thanh-toan/",
+        {"action": "place", "checkout_token": client.session["checkout_token"], "payment": "cod"},
+    )
+
+    # then
+    assert response.status_code == 400
+    assert "Hãy nhập" in response.content.decode()
+    assert Order.objects.count() == 0

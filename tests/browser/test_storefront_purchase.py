@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 from django.apps import apps as django_apps
+from django.db import transaction
 from PIL import Image
 
 from backend.accounts.email_tokens import GENERATORS
 from backend.accounts.models import User
 from backend.catalog.models import Category
 from backend.orders.models import Order
+from backend.payments.services import bank_transfer_mark_received
 from backend.payments.vietqr import parse_vietqr_payload
 from qr.rendering import qr_png
 from tests.backend.payments.fixtures import VIETQR_SETTINGS
@@ -120,6 +122,18 @@ def test_guest_pays_by_vietqr_and_the_qr_carries_the_order(live_server, page, sc
     assert shown.size == expected.size and shown.tobytes() == expected.tobytes()
     assert page.get_by_text("Đang chờ chuyển khoản").is_visible()
     assert screenshot("vietqr-order").stat().st_size > 0
+
+    # when the transfer is recorded, the page's poll reloads it
+    staff = User.objects.create_user("staff@ocop.example", PASSWORD, is_staff=True)
+    with transaction.atomic():
+        bank_transfer_mark_received(
+            actor=staff, order=order, amount=order.total_amount, bank_reference="FT26001"
+        )
+
+    # then
+    page.get_by_text("Đã nhận chuyển khoản").wait_for(timeout=20_000)
+    assert not page.get_by_text("Đang chờ chuyển khoản").count()
+    assert screenshot("vietqr-paid").stat().st_size > 0
 
 
 def test_register_sign_in_and_see_the_order(live_server, page, screenshot):

@@ -234,7 +234,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/tai-khoan/dang-nhap/"  # one sign-in page for shoppers, producers and officials
 
 # --- Languages: Vietnamese first, English available.
 LANGUAGE_CODE = "vi"

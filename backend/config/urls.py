@@ -29,6 +29,7 @@ urlpatterns = [
     path("payments/", include("backend.payments.urls")),
     path("", include("qr.urls")),
     path("", include("storefront_theme.urls")),
+    path("", include("storefront_theme.purchase_urls")),
 ]
 
 if settings.DEBUG:

@@ -45,3 +45,9 @@ def screenshot(page: Any) -> Any:
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    """A Vietnamese shopper's browser: pages are negotiated from Accept-Language."""
+    return {**browser_context_args, "locale": "vi-VN"}

@@ -4,6 +4,12 @@ from django.contrib.auth import get_user_model
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    # Staff here read the admin in English: Accept-Language picks the language.
+    return {**browser_context_args, "locale": "en-US"}
+
+
 def test_staff_signs_in_to_the_admin_in_a_real_browser(live_server, page, screenshot):
     # given
     get_user_model().objects.create_superuser("staff@ocop.example", "a-long-Passw0rd!")

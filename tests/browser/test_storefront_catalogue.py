@@ -13,12 +13,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    # A Vietnamese phone: LocaleMiddleware follows Accept-Language until the shopper switches.
-    return {**browser_context_args, "locale": "vi-VN"}
-
-
 def _fits_the_screen(page) -> bool:
     return page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
 

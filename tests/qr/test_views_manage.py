@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 
 from qr import services
 from qr.label_jobs import label_job_create
@@ -19,7 +20,7 @@ def test_anonymous_is_sent_to_sign_in(client, batch, producer):
 
     # then
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith(settings.LOGIN_URL)
 
 
 def test_shopper_is_forbidden(client, shopper, batch, producer):

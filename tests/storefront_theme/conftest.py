@@ -10,7 +10,10 @@ from backend.channels.models import Channel
 from backend.ocop.models import ApplicationStatus, Certificate
 from tests.backend.catalog.factories import make_channel
 from tests.backend.ocop.factories import World
+from tests.backend.payments.fixtures import localstripe_url, payment_settings, stripe_settings
 from tests.storefront_theme.factories import sell
+
+__all__ = ["localstripe_url", "payment_settings", "stripe_settings"]
 
 
 @pytest.fixture

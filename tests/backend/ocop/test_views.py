@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from backend.ocop.models import ApplicationEvent, ApplicationStatus, Certificate, CertificateStatus
@@ -32,7 +33,7 @@ def test_non_officials_are_refused(world, client_for, who):
 def test_anonymous_is_sent_to_sign_in(world):
     response = Client().get("/officials/")
     assert response.status_code == 302
-    assert "/login/" in response["Location"]
+    assert response["Location"].startswith(settings.LOGIN_URL)
 
 
 def test_score_sheet_posts_and_the_server_computes_the_stars(world, client_for):

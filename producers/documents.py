@@ -19,30 +19,11 @@ from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from backend.core.files import DOCUMENT_TYPES, sniff_content_type
 from producers.error_codes import ProducerErrorCode
 from producers.models import DocumentAccessLog, ProducerDocument, private_storage
 
 SIGNING_SALT = "producers.document"
-
-ALLOWED_TYPES: dict[str, str] = {
-    "application/pdf": "pdf",
-    "image/jpeg": "jpg",
-    "image/png": "png",
-    "image/webp": "webp",
-}
-
-
-def sniff_content_type(head: bytes) -> str | None:
-    """The content type the file's magic bytes announce, among the allowed ones."""
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
 
 
 @dataclass(frozen=True)
@@ -66,7 +47,7 @@ def check_upload(file: IO[bytes], *, claimed_type: str | None, size: int) -> Che
             }
         )
     claimed = (claimed_type or "").split(";", 1)[0].strip().lower()
-    if claimed not in ALLOWED_TYPES:
+    if claimed not in DOCUMENT_TYPES:
         raise ValidationError(
             {
                 "file": ValidationError(
@@ -93,7 +74,10 @@ def check_upload(file: IO[bytes], *, claimed_type: str | None, size: int) -> Che
         digest.update(chunk)
     file.seek(0)
     return CheckedFile(
-        content_type=claimed, extension=ALLOWED_TYPES[claimed], size=size, sha256=digest.hexdigest()
+        content_type=claimed,
+        extension=DOCUMENT_TYPES[claimed],
+        size=size,
+        sha256=digest.hexdigest(),
     )
 
 

@@ -7,27 +7,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from backend.core.errors import DomainError
+from backend.core.files import sniff_content_type
 from backend.ocop.error_codes import OcopErrorCode
-
-ALLOWED_TYPES = {
-    "application/pdf": "pdf",
-    "image/jpeg": "jpg",
-    "image/png": "png",
-    "image/webp": "webp",
-}
-
-
-def sniff_content_type(head: bytes) -> str | None:
-    """The MIME type of PDF, JPEG, PNG or WebP content from its first bytes, else None."""
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
 
 
 def validate_dossier_file(upload: UploadedFile) -> str:

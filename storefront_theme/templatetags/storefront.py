@@ -9,18 +9,9 @@ from django.urls import reverse
 from graphql_relay import to_global_id
 
 from backend.accounts.vn_units import province_by_code
-from backend.core.money import format_vnd
 from qr.links import digital_link_path
 
 register = template.Library()
-
-
-@register.filter
-def vnd(amount: Any) -> str:
-    """``85000`` -> ``85.000 ₫``; empty for no price."""
-    if amount is None or amount == "":
-        return ""
-    return format_vnd(int(amount))
 
 
 @register.filter

@@ -24,6 +24,20 @@ from backend.accounts.selectors import address_get_for_user
 
 COUNTRY = "VN"
 COUNTRY_NAME = "Việt Nam"
+# Saleor's AddressInput fields, in Saleor's order (inputs, exports).
+ADDRESS_FIELDS = (
+    "first_name",
+    "last_name",
+    "company_name",
+    "street_address_1",
+    "street_address_2",
+    "city",
+    "city_area",
+    "postal_code",
+    "country",
+    "country_area",
+    "phone",
+)
 TEXT_FIELDS = {
     "first_name": 256,
     "last_name": 256,

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts import events, jwt_tokens, throttling
+from backend.accounts.addresses import ADDRESS_FIELDS
 from backend.accounts.email_tokens import (
     account_delete_tokens,
     confirm_account_tokens,
@@ -33,19 +34,6 @@ from backend.accounts.signals import user_data_exporting, user_deleting
 from backend.accounts.tasks import send_account_email
 
 Code = AccountErrorCode
-EXPORTED_ADDRESS_FIELDS = (
-    "first_name",
-    "last_name",
-    "company_name",
-    "street_address_1",
-    "street_address_2",
-    "city",
-    "city_area",
-    "postal_code",
-    "country",
-    "country_area",
-    "phone",
-)
 
 
 def _error(field: str, message: Any, code: AccountErrorCode, **params: Any) -> ValidationError:
@@ -353,7 +341,7 @@ def user_data_export(*, actor: User) -> dict[str, Any]:
         "addresses": [
             {
                 field: getattr(address, field)
-                for field in (*EXPORTED_ADDRESS_FIELDS, "province_code", "ward_code")
+                for field in (*ADDRESS_FIELDS, "province_code", "ward_code")
             }
             | {
                 "is_default_shipping": address.pk == actor.default_shipping_address_id,

@@ -7,22 +7,9 @@ from typing import Any
 
 import graphene
 
+from backend.accounts.addresses import ADDRESS_FIELDS
 from backend.graphql.core.enums import CountryCode, LanguageCodeEnum, enum_value
 from backend.graphql.core.metadata import MetadataInput
-
-ADDRESS_KEYS = (
-    "first_name",
-    "last_name",
-    "company_name",
-    "street_address_1",
-    "street_address_2",
-    "city",
-    "city_area",
-    "postal_code",
-    "country",
-    "country_area",
-    "phone",
-)
 
 
 class AddressInput(graphene.InputObjectType):
@@ -54,7 +41,7 @@ class AddressInput(graphene.InputObjectType):
 
 def address_data(value: Mapping[str, Any]) -> dict[str, Any]:
     """AddressInput as the ``address_clean`` mapping (only the fields given)."""
-    return {key: enum_value(value[key]) for key in ADDRESS_KEYS if key in value}
+    return {key: enum_value(value[key]) for key in ADDRESS_FIELDS if key in value}
 
 
 class AccountRegisterInput(graphene.InputObjectType):

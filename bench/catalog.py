@@ -4,9 +4,11 @@
         .venv/bin/python bench/catalog.py 10000 [--duration 10] [--max-requests 4000]
 
 Seeds N products (idempotent: reuses them when the count already matches), starts gunicorn
-with 2 sync workers and DEBUG off on 127.0.0.1, then for the product list (20 items), a
-product by slug and a search prints req/s and p50/p95/p99 latency at concurrency 1 (for
-reference), 8 and 32, with the machine's load average (other work skews the figures).
+as production does (infra/gunicorn.conf.py, 2 workers) with DEBUG off on 127.0.0.1, then
+for the product list (20 items), a product by slug and a search prints req/s and
+p50/p95/p99 latency at concurrency 1 (for reference), 8 and 32, with the machine's load
+average (other work skews the figures). Twice: with the anonymous response cache off
+(every request runs its SQL) and on, after requesting each query text once.
 The load generator is threads + http.client, bounded by --duration and --max-requests and
 only ever talks to 127.0.0.1.
 """
@@ -30,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import production_secrets  # noqa: E402
+from bench.server import gunicorn_command, production_secrets  # noqa: E402
 
 PREFIX = "bench-"
 WORDS = (
@@ -215,24 +217,7 @@ def free_port() -> int:
 
 
 def start_server(port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    server = subprocess.Popen(
-        [
-            str(gunicorn),
-            "backend.config.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--no-control-socket",
-            "--backlog",
-            "256",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = subprocess.Popen(gunicorn_command(port), cwd=ROOT, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -319,30 +304,42 @@ def main() -> None:
         "detail by slug": lambda rng: body(DETAIL_QUERY, {"slug": rng.choice(slugs)}),
         "search": lambda rng: body(SEARCH_QUERY, {"q": rng.choice(SEARCHES)}),
     }
-    server = start_server(port, env)
-    try:
-        for make in scenarios.values():  # warm both workers' connections and caches
-            load(port, make, 2, 1.0, 20)
-        load_average = " ".join(f"{value:.1f}" for value in os.getloadavg())
-        print(f"\n{args.products} products, gunicorn 2 sync workers, DEBUG=false")
-        print(f"load average before: {load_average} ({os.cpu_count()} CPUs)")
-        header = ("scenario", "conc", "req/s", "p50 ms", "p95 ms", "p99 ms", "n")
-        print(f"{header[0]:<18}" + "".join(f"{column:>9}" for column in header[1:]))
-        for name, make in scenarios.items():
-            for concurrency in (1, 8, 32):
-                elapsed, latencies = load(port, make, concurrency, args.duration, args.max_requests)
-                print(
-                    f"{name:<18}{concurrency:>9}{len(latencies) / elapsed:>9.0f}"
-                    f"{percentile(latencies, 0.5) * 1000:>9.1f}"
-                    f"{percentile(latencies, 0.95) * 1000:>9.1f}"
-                    f"{percentile(latencies, 0.99) * 1000:>9.1f}{len(latencies):>9}",
-                    flush=True,
-                )
-        load_average = " ".join(f"{value:.1f}" for value in os.getloadavg())
-        print(f"load average after: {load_average}")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    modes = (
+        ("response cache off: every request computed", "0", False),
+        ("response cache on, warm: each query text requested once before", "60", True),
+    )
+    for mode, cache_seconds, warm_every_query in modes:
+        server = start_server(port, {**env, "GRAPHQL_RESPONSE_CACHE_SECONDS": cache_seconds})
+        try:
+            for make in scenarios.values():  # warm both workers' connections and caches
+                load(port, make, 2, 1.0, 20)
+            if warm_every_query:
+                for slug in slugs:
+                    post(port, body(DETAIL_QUERY, {"slug": slug}))
+                for term in SEARCHES:
+                    post(port, body(SEARCH_QUERY, {"q": term}))
+            load_average = " ".join(f"{value:.1f}" for value in os.getloadavg())
+            print(f"\n{args.products} products, production gunicorn (2 workers), {mode}")
+            print(f"load average before: {load_average} ({os.cpu_count()} CPUs)")
+            header = ("scenario", "conc", "req/s", "p50 ms", "p95 ms", "p99 ms", "n")
+            print(f"{header[0]:<18}" + "".join(f"{column:>9}" for column in header[1:]))
+            for name, make in scenarios.items():
+                for concurrency in (1, 8, 32):
+                    elapsed, latencies = load(
+                        port, make, concurrency, args.duration, args.max_requests
+                    )
+                    print(
+                        f"{name:<18}{concurrency:>9}{len(latencies) / elapsed:>9.0f}"
+                        f"{percentile(latencies, 0.5) * 1000:>9.1f}"
+                        f"{percentile(latencies, 0.95) * 1000:>9.1f}"
+                        f"{percentile(latencies, 0.99) * 1000:>9.1f}{len(latencies):>9}",
+                        flush=True,
+                    )
+            load_average = " ".join(f"{value:.1f}" for value in os.getloadavg())
+            print(f"load average after: {load_average}")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

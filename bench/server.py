@@ -1,4 +1,4 @@
-"""Start the app as production runs it (gunicorn, 2 workers, production settings) for benches.
+"""Start the app as production runs it (infra/gunicorn.conf.py, production settings) for benches.
 
 Usage from a bench: ``with production_server(database_url) as base_url: ...``. The server
 gets a throwaway SECRET_KEY and RSA key, REDIS_URL on DB 6 (tasks are queued, not run) and
@@ -62,25 +62,36 @@ def production_env(database_url: str) -> dict[str, str]:
     }
 
 
+def gunicorn_command(port: int, *, workers: int = 2, threads: int | None = None) -> list[str]:
+    """Production's gunicorn (infra/gunicorn.conf.py: WSGI, gthread) on 127.0.0.1:``port``,
+    without the access log (it would cost the server more than some requests)."""
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        str(ROOT / "infra" / "gunicorn.conf.py"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "/dev/null",
+        "--log-level",
+        "warning",
+        "--backlog",
+        "256",
+    ]
+    if threads is not None:
+        command += ["--threads", str(threads)]
+    return [*command, "backend.config.wsgi:application"]
+
+
 @contextmanager
 def production_server(database_url: str, workers: int = 2) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "backend.config.wsgi:application",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=production_env(database_url),
+        gunicorn_command(port, workers=workers), cwd=ROOT, env=production_env(database_url)
     )
     base_url = f"http://127.0.0.1:{port}"
     try:

@@ -1,11 +1,11 @@
 """Trace page speed next to a static file of the same size, and label PDF throughput.
 
-Starts gunicorn (production settings, gthread workers, Redis cache and broker) on
+Starts gunicorn as production does (infra/gunicorn.conf.py, Redis cache and broker) on
 127.0.0.1 only, loads one batch page and one serial page with C concurrent keep-alive
 connections for a bounded time, then a static file of the page's size from the same
 server, and prints req/s, p50/p99 and the ratio. Then renders label sheets in-process.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \\
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_trace_bench \\
     REDIS_URL=redis://127.0.0.1:6379/8 python bench/trace.py [--seconds 10] [--labels 10000]
 
 The database is created if missing and gets one demo batch; the Redis DB is flushed at the
@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import production_secrets  # noqa: E402
+from bench.server import gunicorn_command, production_secrets  # noqa: E402
 
 HOST = "127.0.0.1"
 GTIN = "8931234567897"
@@ -107,7 +107,7 @@ def _prepare_data() -> None:
         email="bench@ocop.example", defaults={"is_staff": True}
     )
     producer, _ = Producer.objects.unscoped().get_or_create(
-        slug="bench-htx",
+        slug="trace-bench-htx",
         defaults={
             "legal_name": "Hợp tác xã Nem chua Đông Sơn",
             "name": "Nem chua Đông Sơn",
@@ -124,7 +124,7 @@ def _prepare_data() -> None:
         slug="bench", defaults={"name": "Thực phẩm"}
     )
     product, _ = Product.objects.get_or_create(
-        slug="bench-nem-chua",
+        slug="trace-bench-nem-chua",
         defaults={"producer": producer, "product_type": product_type, "name": "Nem chua Thanh Hóa"},
     )
     variant, _ = ProductVariant.objects.get_or_create(
@@ -243,7 +243,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=None, help="default: production's")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--labels", type=int, default=2000)
     args = parser.parse_args()
@@ -260,15 +260,10 @@ def main() -> None:
         static_root = var_dir / "static"
         static_root.mkdir(parents=True, exist_ok=True)
         server = subprocess.Popen(
-            [
-                sys.executable, "-m", "gunicorn", "backend.config.wsgi",
-                "--bind", f"{HOST}:{args.port}", "--workers", str(args.workers),
-                "--worker-class", "gthread", "--threads", str(args.threads),
-                "--no-control-socket", "--log-level", "warning", "--keep-alive", "30",
-            ],
+            gunicorn_command(args.port, workers=args.workers, threads=args.threads),
             cwd=ROOT,
             env=env,
-        )  # fmt: skip
+        )
         try:
             base = f"http://{HOST}:{args.port}"
             for _ in range(100):
@@ -302,7 +297,7 @@ def main() -> None:
             redis.Redis.from_url(redis_url).flushdb()
         print(
             f"\nconcurrency {args.concurrency}, {args.seconds:.0f} s each, page {len(page)} bytes,"
-            f" gunicorn {args.workers} workers x {args.threads} threads"
+            f" gunicorn {args.workers} workers x {args.threads or 'production'} threads"
         )
         print(f"{'':22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
         for name, rate, p50, p99, errors in rows:

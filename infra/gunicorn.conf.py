@@ -1,10 +1,17 @@
-"""gunicorn with uvicorn workers (ASGI). Sized by WEB_CONCURRENCY; stateless, scale out freely."""
+"""gunicorn serving the WSGI app with threaded workers. Sized by WEB_CONCURRENCY (processes)
+and WEB_THREADS (threads each); stateless, scale out freely.
+
+Every view is synchronous Django, so WSGI: under ASGI each request would hop through
+``sync_to_async`` onto one thread per worker and gain nothing. Threads let a worker overlap
+PostgreSQL and Redis waits and keep client connections alive behind nginx.
+"""
 
 import os
 
 bind = "0.0.0.0:8000"
-worker_class = "uvicorn.workers.UvicornWorker"
+worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("WEB_THREADS", "4"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5

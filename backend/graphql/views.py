@@ -210,13 +210,15 @@ class GraphQLView(GrapheneView):
         parsed = document_cache.get(hashlib.sha256((limits + query).encode("utf-8")).hexdigest())
         if parsed is None or parsed[1]:  # not parsed yet (first request), or invalid
             return None
-        if not response_cache.is_cacheable(parsed[0], operation_name):
+        cacheability = response_cache.cacheability(parsed[0], operation_name)
+        if cacheability is response_cache.Cacheability.NO:
             return None
         return response_cache.response_key(
             query=query,
             variables=variables,
             operation_name=operation_name,
             language=translation.get_language() or settings.LANGUAGE_CODE,
+            with_stock=cacheability is response_cache.Cacheability.STOCK,
         )
 
     def execute_graphql_request(

@@ -14,6 +14,7 @@ from django.db.models import Case, F, IntegerField, Value, When
 
 from backend.channels.models import Channel
 from backend.inventory.models import Allocation, Stock
+from backend.inventory.signals import announce_stock_change
 
 
 class InsufficientStock(Exception):  # noqa: N818  (reads as the outcome)
@@ -85,6 +86,7 @@ def allocation_apply(plan: Iterable[PlannedAllocation], line_by_variant: Mapping
         )
         for item in items
     )
+    announce_stock_change()
 
 
 def _lock_allocations(order_line_ids: Iterable[int]) -> list[Allocation]:
@@ -102,6 +104,7 @@ def allocations_release(order_line_ids: Iterable[int]) -> None:
             quantity_allocated=F("quantity_allocated") - allocation.quantity_allocated
         )
     Allocation.objects.filter(pk__in=[a.pk for a in allocations]).delete()
+    announce_stock_change()
 
 
 def allocations_consume(order_line_ids: Iterable[int]) -> None:
@@ -113,3 +116,4 @@ def allocations_consume(order_line_ids: Iterable[int]) -> None:
             quantity_allocated=F("quantity_allocated") - allocation.quantity_allocated,
         )
     Allocation.objects.filter(pk__in=[a.pk for a in allocations]).delete()
+    announce_stock_change()

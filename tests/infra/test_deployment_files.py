@@ -8,7 +8,12 @@ ROOT = Path(__file__).resolve().parents[2]
 INFRA = ROOT / "infra"
 COMPOSE = json.loads((INFRA / "compose.yaml").read_text())  # JSON is valid YAML
 # Variables only the compose file and process configuration read (documented in README).
-INFRASTRUCTURE_VARIABLES = {"POSTGRES_PASSWORD", "WEB_CONCURRENCY", "CELERY_CONCURRENCY"}
+INFRASTRUCTURE_VARIABLES = {
+    "POSTGRES_PASSWORD",
+    "WEB_CONCURRENCY",
+    "WEB_THREADS",
+    "CELERY_CONCURRENCY",
+}
 # Variables the Python interpreter or Django itself read.
 RUNTIME_VARIABLES = {
     "PIP_NO_CACHE_DIR",
@@ -31,7 +36,8 @@ def test_compose_has_every_service_with_health_checks():
     assert {"postgres", "redis", "s3", "web", "worker", "beat", "nginx", "migrate"} <= set(services)
     for name in ("postgres", "redis", "s3", "web", "worker", "beat", "nginx"):
         assert services[name]["healthcheck"]["test"], name
-    assert "uvicorn.workers.UvicornWorker" in (INFRA / "gunicorn.conf.py").read_text()
+    assert 'worker_class = "gthread"' in (INFRA / "gunicorn.conf.py").read_text()
+    assert services["web"]["command"][-1] == "backend.config.wsgi:application"
     assert services["web"]["command"][0] == "gunicorn"
     assert services["beat"]["command"][:4] == ["celery", "-A", "backend.config", "beat"]
     assert services["web"]["depends_on"]["migrate"]["condition"] == (

@@ -3,13 +3,16 @@
 Anonymous reads of the catalogue are the same for everyone in a channel and language, so
 their JSON responses are cached by (catalogue version, Vietnam date, language, query,
 variables, operation). Any change to a catalogue-side model bumps the version, which
-retires every entry at once. Fields that change without such a save (stock levels move
-through conditional UPDATEs at checkout) are never cached, and entries also expire after
+retires every entry at once. Responses that show stock levels (which move through
+conditional UPDATEs at checkout, without a model save) are also keyed by a stock version,
+bumped after every commit that allocates, releases or consumes stock, so a sale retires
+them but leaves the rest of the catalogue cached. Entries also expire after
 ``GRAPHQL_RESPONSE_CACHE_SECONDS`` so scheduled publications appear on time.
 """
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 from typing import Any
@@ -26,6 +29,7 @@ from graphql import (
 from graphql.language import Visitor, visit
 
 VERSION_KEY = "graphql:catalogue-version"
+STOCK_VERSION_KEY = "graphql:stock-version"
 CACHEABLE_ROOT_FIELDS = frozenset(
     {
         "__typename",
@@ -50,26 +54,42 @@ CACHEABLE_ROOT_FIELDS = frozenset(
     }
 )
 # Values that move without a model save (stock allocations are conditional UPDATEs).
-UNCACHEABLE_FIELDS = frozenset({"quantityAvailable", "isAvailable", "stocks"})
-# Saving any model of these apps changes what catalogue reads return.
+STOCK_FIELDS = frozenset({"quantityAvailable", "isAvailable", "stocks"})
+# Saving any model of these apps changes what catalogue reads return...
 CATALOGUE_APPS = frozenset({"catalog", "channels", "content", "ocop", "producers", "inventory"})
+# ...except these, which only move stock levels.
+STOCK_MODELS = frozenset({"inventory.Stock", "inventory.Allocation"})
+
+
+def _version(key: str) -> int:
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, 1, timeout=None)
+        version = cache.get(key, 1)
+    return int(version)
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:  # no version yet (or evicted): any new value retires old entries
+        cache.set(key, _version(key) + 1, timeout=None)
 
 
 def catalogue_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return int(version)
+    return _version(VERSION_KEY)
 
 
 def bump_catalogue_version(sender: Any = None, **kwargs: Any) -> None:
     """Signal receiver (connected to catalogue-side models only): retire every cached
     catalogue response."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet (or evicted): any new value retires old entries
-        cache.set(VERSION_KEY, catalogue_version() + 1, timeout=None)
+    _bump(VERSION_KEY)
+
+
+def bump_stock_version(sender: Any = None, **kwargs: Any) -> None:
+    """Signal receiver (stock saves and ``stock_levels_changed``): retire cached responses
+    that show stock levels."""
+    _bump(STOCK_VERSION_KEY)
 
 
 class _FieldNames(Visitor):
@@ -81,26 +101,43 @@ class _FieldNames(Visitor):
         self.names.add(node.name.value)
 
 
-def is_cacheable(document: DocumentNode, operation_name: str | None) -> bool:
-    """A query whose root fields are all public catalogue reads and that asks for no
-    stock-dependent field anywhere (fragments included)."""
+class Cacheability(enum.Enum):
+    NO = "no"
+    CATALOGUE = "catalogue"
+    # Also shows stock levels: keyed by the stock version too.
+    STOCK = "stock"
+
+
+def cacheability(document: DocumentNode, operation_name: str | None) -> Cacheability:
+    """Whether a query's root fields are all public catalogue reads, and whether it asks
+    for a stock-dependent field anywhere (fragments included)."""
     operation = get_operation_ast(document, operation_name)
     if operation is None or operation.operation != OperationType.QUERY:
-        return False
+        return Cacheability.NO
     roots = operation.selection_set.selections
     if not all(isinstance(node, FieldNode) for node in roots):
-        return False
+        return Cacheability.NO
     if any(node.name.value not in CACHEABLE_ROOT_FIELDS for node in roots):  # type: ignore[attr-defined]
-        return False
+        return Cacheability.NO
     names = _FieldNames()
     visit(document, names)  # the whole document: fragments too
-    return not names.names & UNCACHEABLE_FIELDS
+    return Cacheability.STOCK if names.names & STOCK_FIELDS else Cacheability.CATALOGUE
 
 
-def response_key(*, query: str, variables: Any, operation_name: str | None, language: str) -> str:
+def response_key(
+    *,
+    query: str,
+    variables: Any,
+    operation_name: str | None,
+    language: str,
+    with_stock: bool,
+) -> str:
     today = timezone.localdate().isoformat()  # certificates expire at midnight, Vietnam time
+    keys = [VERSION_KEY, STOCK_VERSION_KEY] if with_stock else [VERSION_KEY]
+    known = cache.get_many(keys)  # one round trip for both versions
+    versions = [known[key] if key in known else _version(key) for key in keys]
     raw = json.dumps(
-        [catalogue_version(), today, language, query, variables, operation_name],
+        [versions, today, language, query, variables, operation_name],
         sort_keys=True,
         ensure_ascii=False,
         default=str,

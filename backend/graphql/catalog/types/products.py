@@ -11,7 +11,17 @@ from backend.catalog import models
 from backend.catalog.selectors import variant_queryset_for_user
 from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.enums import ThumbnailFormatEnum
-from backend.graphql.catalog.types.attributes import SelectedAttribute, selected_attributes
+from backend.graphql.catalog.types.assigned_attributes import (
+    ObjectWithAttributes,
+    as_selected,
+    assigned_data,
+)
+from backend.graphql.catalog.types.attributes import SelectedAttribute
+from backend.graphql.catalog.types.channel_listings import (
+    ProductChannelListing,
+    channel_listings_field,
+    require_staff,
+)
 from backend.graphql.catalog.types.common import (
     channel_id_of,
     channel_of,
@@ -81,7 +91,15 @@ class Product(graphene.ObjectType):
         graphene.NonNull(SelectedAttribute),
         required=True,
         description="List of attributes assigned to this product.",
+        deprecation_reason="Use the `assignedAttributes` field instead.",
     )
+    default_variant = graphene.Field(ProductVariant, description="Default variant of the product.")
+    collections = graphene.List(
+        graphene.NonNull("backend.graphql.catalog.types.categories.Collection"),
+        description="List of collections for the product; shoppers see only those published "
+        "in the channel.",
+    )
+    channel_listings = channel_listings_field(ProductChannelListing, "availability")
     variants = graphene.List(
         graphene.NonNull(ProductVariant), description="List of variants for the product."
     )
@@ -109,7 +127,7 @@ class Product(graphene.ObjectType):
     )
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
+        interfaces = (graphene.relay.Node, ObjectWithAttributes)
         description = "Represents an individual item for sale in the storefront."
 
     @staticmethod
@@ -151,8 +169,8 @@ class Product(graphene.ObjectType):
         channel_id = channel_id_of(root)
         if channel_id is None:
             return None
-        loader = loaders.VariantPricesByProductIdLoader.for_request(info.context, channel_id)
-        prices = loader.load(root.pk)
+        loader = loaders.VariantListingsByProductIdLoader.for_request(info.context, channel_id)
+        prices = [listing.price_amount for listing in loader.load(root.pk)]
         if not prices:
             return None
         price_range = TaxedMoneyRange(
@@ -195,13 +213,32 @@ class Product(graphene.ObjectType):
         if not purchasable:
             return purchasable
         channel_id = channel_id_of(root)
-        loader = loaders.VariantPricesByProductIdLoader.for_request(info.context, channel_id)
+        loader = loaders.VariantListingsByProductIdLoader.for_request(info.context, channel_id)
         return bool(loader.load(root.pk))
 
     @staticmethod
     def resolve_attributes(root: models.Product, info: graphene.ResolveInfo) -> Any:
-        loader = loaders.ProductAttributeValuesLoader.for_request(info.context)
-        return selected_attributes(loader.load(root.pk))
+        return as_selected(assigned_data(root, info))
+
+    @staticmethod
+    def resolve_default_variant(root: models.Product, info: graphene.ResolveInfo) -> Any:
+        loader = loaders.DefaultVariantByProductIdLoader.for_request(info.context)
+        variant = loader.load(root.pk)
+        if variant is None:
+            return None
+        variant.product = root
+        return with_channel([variant], channel_of(root))[0]
+
+    @staticmethod
+    def resolve_collections(root: models.Product, info: graphene.ResolveInfo) -> Any:
+        channel = channel_of(root)
+        loader = loaders.CollectionsByProductIdLoader.for_request(info.context, channel)
+        return with_channel(list(loader.load(root.pk)), channel)
+
+    @staticmethod
+    def resolve_channel_listings(root: models.Product, info: graphene.ResolveInfo) -> Any:
+        require_staff(info)
+        return loaders.ProductListingsByProductIdLoader.for_request(info.context).load(root.pk)
 
     @staticmethod
     def resolve_variants(root: models.Product, info: graphene.ResolveInfo) -> Any:

@@ -10,10 +10,16 @@ from backend.catalog import models
 from backend.catalog.selectors import MAX_CHECKOUT_LINE_QUANTITY
 from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.enums import ProductMediaType, ProductTypeKindEnum, ThumbnailFormatEnum
-from backend.graphql.catalog.types.attributes import (
-    Attribute,
-    SelectedAttribute,
-    selected_attributes,
+from backend.graphql.catalog.types.assigned_attributes import (
+    ObjectWithAttributes,
+    as_selected,
+    assigned_data,
+)
+from backend.graphql.catalog.types.attributes import Attribute, SelectedAttribute
+from backend.graphql.catalog.types.channel_listings import (
+    ProductVariantChannelListing,
+    channel_listings_field,
+    require_staff,
 )
 from backend.graphql.catalog.types.common import channel_id_of, channel_of, media_url, with_channel
 from backend.graphql.core.connection import CountableConnection
@@ -211,10 +217,12 @@ class ProductVariant(graphene.ObjectType):
     pricing = graphene.Field(
         VariantPricingInfo, description="Lists the storefront variant's pricing in the channel."
     )
+    channel_listings = channel_listings_field(ProductVariantChannelListing, "prices")
     attributes = graphene.List(
         graphene.NonNull(SelectedAttribute),
         required=True,
         description="List of attributes assigned to this variant.",
+        deprecation_reason="Use the `assignedAttributes` field instead.",
     )
     quantity_available = graphene.Int(
         description="Quantity available for sale: stock minus allocations in the channel's "
@@ -225,7 +233,7 @@ class ProductVariant(graphene.ObjectType):
     metadata = _metadata_field()
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
+        interfaces = (graphene.relay.Node, ObjectWithAttributes)
         description = "Represents a version of a product such as different size or weight."
 
     @staticmethod
@@ -257,8 +265,12 @@ class ProductVariant(graphene.ObjectType):
 
     @staticmethod
     def resolve_attributes(root: models.ProductVariant, info: graphene.ResolveInfo) -> Any:
-        loader = loaders.VariantAttributeValuesLoader.for_request(info.context)
-        return selected_attributes(loader.load(root.pk))
+        return as_selected(assigned_data(root, info))
+
+    @staticmethod
+    def resolve_channel_listings(root: models.ProductVariant, info: graphene.ResolveInfo) -> Any:
+        require_staff(info)
+        return loaders.VariantListingsByVariantIdLoader.for_request(info.context).load(root.pk)
 
     @staticmethod
     def resolve_quantity_available(root: models.ProductVariant, info: graphene.ResolveInfo) -> int:

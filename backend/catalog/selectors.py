@@ -138,8 +138,8 @@ def variant_queryset_for_user(*, user: Any, channel: Channel | None) -> QuerySet
 
 
 def category_queryset() -> QuerySet[Category]:
-    """Categories are public, as in Saleor."""
-    return Category.objects.all()
+    """Categories are public, as in Saleor (their parents joined: lists show them)."""
+    return Category.objects.select_related("parent")
 
 
 def collection_queryset_for_user(*, user: Any, channel: Channel | None) -> QuerySet[Collection]:

@@ -7,6 +7,7 @@ from typing import Any
 import graphene
 
 from backend.catalog import models
+from backend.catalog.selectors import category_ancestors, category_ids_with_descendants
 from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.enums import ThumbnailFormatEnum
 from backend.graphql.catalog.filters import ProductFilterInput, ProductWhereInput
@@ -104,6 +105,10 @@ class Category(graphene.ObjectType):
     ocop_sector = graphene.String(description="OCOP sector code, I to VI (OCOP).")
     ocop_product_set = graphene.Int(description="OCOP product-set number, 1 to 26 (OCOP).")
     updated_at = graphene.DateTime(required=True, description="The date and time of update.")
+    ancestors = graphene.ConnectionField(
+        lambda: CategoryCountableConnection,
+        description="List of ancestors of the category, the root first.",
+    )
     children = graphene.ConnectionField(
         lambda: CategoryCountableConnection, description="List of children of the category."
     )
@@ -135,20 +140,34 @@ class Category(graphene.ObjectType):
         return root.ocop_sector or None
 
     @staticmethod
-    def resolve_children(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
+    def resolve_ancestors(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
         return resolve_connection(
+            CategoryCountableConnection,
+            category_ancestors(root).select_related("parent"),
+            args,
+            sort_fields=["level"],
+            connection_name="ancestors",
+        )
+
+    @staticmethod
+    def resolve_children(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
+        connection = resolve_connection(
             CategoryCountableConnection,
             root.children.all(),
             args,
             sort_fields=["slug"],
             connection_name="children",
         )
+        for edge in connection.edges:
+            edge.node.parent = root  # their parent is known: no query per child for it
+        return connection
 
     @staticmethod
     def resolve_products(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
         channel = request_channel(info, args.get("channel"))
+        # The category and everything below it, as Saleor's get_descendants(include_self).
         scope = models.Product.objects.filter(
-            category_id__in=[root.pk, *root.children.values_list("pk", flat=True)]
+            category_id__in=category_ids_with_descendants([root.pk])
         )
         return resolve_products(info, channel=channel, args=args, scope=scope)
 

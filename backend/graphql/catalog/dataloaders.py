@@ -24,6 +24,7 @@ from backend.catalog.models import (
     ProductTranslation,
     ProductVariant,
     ProductVariantChannelListing,
+    ProductVariantTranslation,
     Thumbnail,
 )
 from backend.catalog.selectors import (
@@ -172,6 +173,19 @@ class ProductTranslationLoader(DataLoader[int, ProductTranslation]):
             product_id__in=keys, language_code=language_code
         )
         return {translation.product_id: translation for translation in translations}
+
+
+class VariantTranslationLoader(DataLoader[int, ProductVariantTranslation]):
+    """Param: language code."""
+
+    pool = "variant"
+
+    def batch_load(self, keys: list[int]) -> dict[int, ProductVariantTranslation]:
+        (language_code,) = self.params
+        translations = ProductVariantTranslation.objects.filter(
+            product_variant_id__in=keys, language_code=language_code
+        )
+        return {translation.product_variant_id: translation for translation in translations}
 
 
 class OcopSummaryByProductIdLoader(DataLoader[int, OcopSummary]):

@@ -24,7 +24,7 @@ from backend.graphql.catalog.types.variants import LANGUAGE_NAMES, Image
 from backend.graphql.channels.types import request_channel
 from backend.graphql.core.connection import CountableConnection, resolve_connection
 from backend.graphql.core.enums import LanguageCodeEnum, language_code_value
-from backend.graphql.core.types import MetadataItem, metadata_items
+from backend.graphql.core.metadata import ObjectWithPublicMetadata
 from backend.graphql.shop.schema import LanguageDisplay
 
 
@@ -92,13 +92,17 @@ def _background(type_name: str, root: Any, info: graphene.ResolveInfo, size: Any
     return Image(url=url, alt=root.background_image_alt or root.name)
 
 
-class Category(graphene.ObjectType):
+class Category(ObjectWithPublicMetadata):
     """Represents a category; the OCOP taxonomy: sectors (level 0) and product sets."""
 
     seo_title = graphene.String(description="SEO title of the category.")
     seo_description = graphene.String(description="SEO description of the category.")
     name = graphene.String(required=True, description="Name of the category.")
     description = graphene.JSONString(description="Description of the category (EditorJS).")
+    description_json = graphene.JSONString(
+        description="Description of the category (EditorJS).",
+        deprecation_reason="Use the `description` field instead.",
+    )
     slug = graphene.String(required=True, description="Slug of the category.")
     parent = graphene.Field(lambda: Category, description="Parent category.")
     level = graphene.Int(required=True, description="Level of the category (0: OCOP sector).")
@@ -119,13 +123,14 @@ class Category(graphene.ObjectType):
         language_code=graphene.Argument(LanguageCodeEnum, required=True, description="Language."),
         description="Returns translated category fields for the given language code.",
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
 
     class Meta:
         interfaces = (graphene.relay.Node,)
         description = "Represents a single category of products."
+
+    @staticmethod
+    def resolve_description_json(root: models.Category, info: graphene.ResolveInfo) -> Any:
+        return root.description if root.description is not None else {}
 
     @staticmethod
     def resolve_seo_title(root: models.Category, info: graphene.ResolveInfo) -> str | None:
@@ -183,10 +188,6 @@ class Category(graphene.ObjectType):
     ) -> Any:
         return root.translations.filter(language_code=language_code_value(language_code)).first()
 
-    @staticmethod
-    def resolve_metadata(root: models.Category, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
-
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
         return isinstance(root, cls | models.Category)
@@ -198,13 +199,17 @@ class CategoryCountableConnection(CountableConnection):
         description = "A paginated list of categories."
 
 
-class Collection(graphene.ObjectType):
+class Collection(ObjectWithPublicMetadata):
     """Represents a collection of products."""
 
     seo_title = graphene.String(description="SEO title of the collection.")
     seo_description = graphene.String(description="SEO description of the collection.")
     name = graphene.String(required=True, description="Name of the collection.")
     description = graphene.JSONString(description="Description of the collection (EditorJS).")
+    description_json = graphene.JSONString(
+        description="Description of the collection (EditorJS).",
+        deprecation_reason="Use the `description` field instead.",
+    )
     slug = graphene.String(required=True, description="Slug of the collection.")
     channel = graphene.String(description="Channel given to retrieve this collection.")
     products = products_field("List of products in this collection.")
@@ -215,13 +220,14 @@ class Collection(graphene.ObjectType):
         description="Returns translated collection fields for the given language code.",
     )
     channel_listings = channel_listings_field(CollectionChannelListing, "publications")
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
 
     class Meta:
         interfaces = (graphene.relay.Node,)
         description = "Represents a collection of products."
+
+    @staticmethod
+    def resolve_description_json(root: models.Collection, info: graphene.ResolveInfo) -> Any:
+        return root.description if root.description is not None else {}
 
     @staticmethod
     def resolve_seo_title(root: models.Collection, info: graphene.ResolveInfo) -> str | None:
@@ -263,10 +269,6 @@ class Collection(graphene.ObjectType):
         require_staff(info)
         loader = loaders.CollectionListingsByCollectionIdLoader.for_request(info.context)
         return loader.load(root.pk)
-
-    @staticmethod
-    def resolve_metadata(root: models.Collection, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

@@ -7,8 +7,10 @@ lists also need ``visible_in_listings``. Staff see everything.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from django.db.models import (
@@ -22,10 +24,14 @@ from django.db.models import (
     Sum,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from backend.catalog.models import (
+    Attribute,
+    AttributeProduct,
+    AttributeVariant,
     Category,
     Collection,
     CollectionChannelListing,
@@ -132,8 +138,8 @@ def variant_queryset_for_user(*, user: Any, channel: Channel | None) -> QuerySet
 
 
 def category_queryset() -> QuerySet[Category]:
-    """Categories are public, as in Saleor."""
-    return Category.objects.all()
+    """Categories are public, as in Saleor (their parents joined: lists show them)."""
+    return Category.objects.select_related("parent")
 
 
 def collection_queryset_for_user(*, user: Any, channel: Channel | None) -> QuerySet[Collection]:
@@ -157,14 +163,127 @@ def collection_queryset_for_user(*, user: Any, channel: Channel | None) -> Query
     return collections.filter(Exists(listings))
 
 
+def attributes_by_product(
+    product_ids: Iterable[int], *, visible_only: bool
+) -> dict[int, list[Attribute]]:
+    """product id -> the attributes its product type gives products, in the type's order
+    (Saleor's ``assignedAttributes``); only those shown in the storefront when
+    ``visible_only`` (every reader but staff). One query."""
+    links = AttributeProduct.objects.filter(product_type__products__in=list(product_ids))
+    if visible_only:
+        links = links.filter(attribute__visible_in_storefront=True)
+    rows = links.annotate(owner_id=F("product_type__products__id")).select_related("attribute")
+    found: dict[int, list[Attribute]] = defaultdict(list)
+    for link in rows.order_by("sort_order", "pk"):
+        found[link.owner_id].append(link.attribute)  # type: ignore[attr-defined]
+    return found
+
+
+def attributes_by_variant(
+    variant_ids: Iterable[int], *, visible_only: bool
+) -> dict[int, list[Attribute]]:
+    """variant id -> the attributes its product type gives variants, in the type's order;
+    only those shown in the storefront when ``visible_only``. One query."""
+    links = AttributeVariant.objects.filter(product_type__products__variants__in=list(variant_ids))
+    if visible_only:
+        links = links.filter(attribute__visible_in_storefront=True)
+    rows = links.annotate(owner_id=F("product_type__products__variants__id")).select_related(
+        "attribute"
+    )
+    found: dict[int, list[Attribute]] = defaultdict(list)
+    for link in rows.order_by("sort_order", "pk"):
+        found[link.owner_id].append(link.attribute)  # type: ignore[attr-defined]
+    return found
+
+
+def collections_by_product(
+    product_ids: Iterable[int], *, user: Any, channel: Channel | None
+) -> dict[int, list[Collection]]:
+    """product id -> the collections ``user`` may see it in: all of them for staff; for
+    others those published in ``channel`` (none without an active channel), as in Saleor.
+    One query."""
+    links = CollectionProduct.objects.filter(product_id__in=list(product_ids))
+    if not is_staff(user):
+        links = links.filter(
+            collection__in=collection_queryset_for_user(user=user, channel=channel)
+        )
+    found: dict[int, list[Collection]] = defaultdict(list)
+    for link in links.select_related("collection").order_by("collection__slug", "pk"):
+        found[link.product_id].append(link.collection)
+    return found
+
+
+def variant_margin(price: int | None, cost: int | None) -> int | None:
+    """Gross margin in whole percent of the price (Saleor's rounding); None without a cost
+    or a price."""
+    if not cost or not price:
+        return None
+    return round(Fraction((price - cost) * 100, price))
+
+
+@dataclass(frozen=True)
+class ListingCosts:
+    cost_start: int
+    cost_stop: int
+    margin_start: int
+    margin_stop: int
+
+
+def listing_costs(listings: Iterable[ProductVariantChannelListing]) -> ListingCosts:
+    """Purchase cost range and margin range of a product's variants in one channel; zero
+    where no variant has a cost (Saleor)."""
+    rows = list(listings)
+    costs = sorted(row.cost_price_amount for row in rows if row.cost_price_amount is not None)
+    margins = sorted(
+        margin
+        for row in rows
+        if (margin := variant_margin(row.price_amount, row.cost_price_amount)) is not None
+    )
+    return ListingCosts(
+        cost_start=costs[0] if costs else 0,
+        cost_stop=costs[-1] if costs else 0,
+        margin_start=margins[0] if margins else 0,
+        margin_stop=margins[-1] if margins else 0,
+    )
+
+
 # Saleor's cap on what a shopper may add per line (and what untracked stock reports).
 MAX_CHECKOUT_LINE_QUANTITY = 50
 
 
-def category_ids_with_children(pks: list[int]) -> list[int]:
-    """The categories and their direct children (a sector includes its product sets)."""
-    children = Category.objects.filter(parent_id__in=pks).values_list("pk", flat=True)
-    return [*pks, *children]
+# The categories and every category below them (Saleor's get_descendants(include_self)).
+_DESCENDANTS_SQL = """
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM catalog_category WHERE id = ANY(%s)
+    UNION
+    SELECT child.id FROM catalog_category child JOIN tree ON child.parent_id = tree.id
+)
+SELECT id FROM tree
+"""
+# Every category above one (UNION, not UNION ALL: a corrupt cycle still ends).
+_ANCESTORS_SQL = """
+WITH RECURSIVE up(id, parent_id) AS (
+    SELECT id, parent_id FROM catalog_category WHERE id = %s
+    UNION
+    SELECT parent.id, parent.parent_id
+    FROM catalog_category parent JOIN up ON parent.id = up.parent_id
+)
+SELECT id FROM up WHERE id <> %s
+"""
+
+
+def category_ids_with_descendants(pks: Iterable[int]) -> QuerySet[Category, Any]:
+    """The pks of the categories and of every category below them (a sector includes its
+    product sets), as a subquery: use it in ``category_id__in=``."""
+    tree = RawSQL(_DESCENDANTS_SQL, [list(pks)])  # noqa: S611  (constant SQL, bound ids)
+    return Category.objects.filter(pk__in=tree).values("pk")
+
+
+def category_ancestors(category: Category) -> QuerySet[Category]:
+    """The categories above ``category``, nearest last once ordered by ``level`` (Saleor
+    lists them root first)."""
+    above = RawSQL(_ANCESTORS_SQL, [category.pk, category.pk])  # noqa: S611  (constant SQL)
+    return Category.objects.filter(pk__in=above)
 
 
 def in_collections_q(pks: list[int]) -> Q:
@@ -235,7 +354,7 @@ def product_list_for_user(
     products = annotate_ocop_stars(annotate_minimal_price(products, channel))
     condition = Q()
     if filters.category_ids:
-        condition &= Q(category_id__in=category_ids_with_children(list(filters.category_ids)))
+        condition &= Q(category_id__in=category_ids_with_descendants(filters.category_ids))
     if filters.collection_ids:
         condition &= in_collections_q(list(filters.collection_ids))
     if filters.province_codes:

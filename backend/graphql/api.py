@@ -4,6 +4,7 @@ import graphene
 
 from backend.graphql.account.schema import AccountMutations, AccountQueries
 from backend.graphql.catalog.schema import CatalogMutations, CatalogQueries
+from backend.graphql.catalog.types.assigned_attributes import ASSIGNED_ATTRIBUTE_TYPES
 from backend.graphql.channels.schema import ChannelQueries
 from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.content.schema import ContentQueries
@@ -44,4 +45,8 @@ class Mutation(
     pass
 
 
-schema = graphene.Schema(query=Query, mutation=Mutation)
+# Interface implementations are reachable only through ``types``; Query and Mutation lead
+# the list so the printed schema keeps its order (user types are collected first).
+schema = graphene.Schema(
+    query=Query, mutation=Mutation, types=[Query, Mutation, *ASSIGNED_ATTRIBUTE_TYPES]
+)

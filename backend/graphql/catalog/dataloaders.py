@@ -1,6 +1,7 @@
 """Batch loaders of the catalogue: one query per kind of data for a whole page of products.
 
-Pools: "product" (product pks on the page), "variant" (variant pks), "media" (media pks).
+Pools: "product" (product pks on the page), "variant" (variant pks), "media" (media pks),
+"collection" (collection pks).
 Channel-dependent loaders take the channel id (or None) as their parameter.
 """
 
@@ -9,17 +10,29 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from django.db.models import F
+
 from backend.catalog.models import (
     AssignedProductAttributeValue,
     AssignedVariantAttributeValue,
+    Attribute,
+    Collection,
+    CollectionChannelListing,
+    Product,
     ProductChannelListing,
     ProductMedia,
     ProductTranslation,
     ProductVariant,
     ProductVariantChannelListing,
+    ProductVariantTranslation,
     Thumbnail,
 )
-from backend.catalog.selectors import available_quantities
+from backend.catalog.selectors import (
+    attributes_by_product,
+    attributes_by_variant,
+    available_quantities,
+    collections_by_product,
+)
 from backend.graphql.core.dataloaders import DataLoader, register
 from backend.ocop.selectors import OcopSummary, ocop_summary_for_products
 
@@ -64,19 +77,20 @@ class VariantsByProductIdLoader(ListLoader):
         return found
 
 
-class VariantPricesByProductIdLoader(ListLoader):
-    """Variant prices (whole đồng) of each product in one channel. Param: channel id."""
+class VariantListingsByProductIdLoader(ListLoader):
+    """The variant listings (prices, costs) of each product in one channel. Param: channel
+    id."""
 
     pool = "product"
 
-    def batch_load(self, keys: list[int]) -> dict[int, list[int]]:
+    def batch_load(self, keys: list[int]) -> dict[int, list[ProductVariantChannelListing]]:
         (channel_id,) = self.params
-        found: dict[int, list[int]] = defaultdict(list)
-        rows = ProductVariantChannelListing.objects.filter(
+        found: dict[int, list[ProductVariantChannelListing]] = defaultdict(list)
+        listings = ProductVariantChannelListing.objects.filter(
             channel_id=channel_id, variant__product_id__in=keys
-        ).values_list("variant__product_id", "price_amount")
-        for product_id, price in rows:
-            found[product_id].append(price)
+        ).annotate(product_id=F("variant__product_id"))
+        for listing in listings.order_by("pk"):
+            found[listing.product_id].append(listing)  # type: ignore[attr-defined]
         return found
 
 
@@ -161,6 +175,19 @@ class ProductTranslationLoader(DataLoader[int, ProductTranslation]):
         return {translation.product_id: translation for translation in translations}
 
 
+class VariantTranslationLoader(DataLoader[int, ProductVariantTranslation]):
+    """Param: language code."""
+
+    pool = "variant"
+
+    def batch_load(self, keys: list[int]) -> dict[int, ProductVariantTranslation]:
+        (language_code,) = self.params
+        translations = ProductVariantTranslation.objects.filter(
+            product_variant_id__in=keys, language_code=language_code
+        )
+        return {translation.product_variant_id: translation for translation in translations}
+
+
 class OcopSummaryByProductIdLoader(DataLoader[int, OcopSummary]):
     """The OCOP certificate in force for each product on the page (one query)."""
 
@@ -168,3 +195,78 @@ class OcopSummaryByProductIdLoader(DataLoader[int, OcopSummary]):
 
     def batch_load(self, keys: list[int]) -> dict[int, OcopSummary]:
         return ocop_summary_for_products(keys)
+
+
+class DefaultVariantByProductIdLoader(DataLoader[int, ProductVariant]):
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, ProductVariant]:
+        defaults = Product.objects.filter(pk__in=keys).values("default_variant_id")
+        variants = list(ProductVariant.objects.filter(pk__in=defaults))
+        register(self.context, "variant", (variant.pk for variant in variants))
+        return {variant.product_id: variant for variant in variants}
+
+
+class AttributesByProductIdLoader(ListLoader):
+    """The product type's product attributes. Param: visible_only (shoppers)."""
+
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[Attribute]]:
+        (visible_only,) = self.params
+        return attributes_by_product(keys, visible_only=visible_only)
+
+
+class AttributesByVariantIdLoader(ListLoader):
+    """The product type's variant attributes. Param: visible_only (shoppers)."""
+
+    pool = "variant"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[Attribute]]:
+        (visible_only,) = self.params
+        return attributes_by_variant(keys, visible_only=visible_only)
+
+
+class CollectionsByProductIdLoader(ListLoader):
+    """The collections the request's user may see each product in. Param: channel or None."""
+
+    pool = "product"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[Collection]]:
+        (channel,) = self.params
+        found = collections_by_product(keys, user=self.context.user, channel=channel)
+        register(self.context, "collection", (c.pk for items in found.values() for c in items))
+        return found
+
+
+class ChannelListingsLoader(ListLoader):
+    """Every channel listing (with its channel) of each owner, for staff. Subclasses name
+    the listing model and its owner's key column."""
+
+    model: Any
+    owner: str
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[Any]]:
+        found: dict[int, list[Any]] = defaultdict(list)
+        listings = self.model.objects.filter(**{f"{self.owner}__in": keys})
+        for listing in listings.select_related("channel").order_by("pk"):
+            found[getattr(listing, self.owner)].append(listing)
+        return found
+
+
+class ProductListingsByProductIdLoader(ChannelListingsLoader):
+    pool = "product"
+    model = ProductChannelListing
+    owner = "product_id"
+
+
+class VariantListingsByVariantIdLoader(ChannelListingsLoader):
+    pool = "variant"
+    model = ProductVariantChannelListing
+    owner = "variant_id"
+
+
+class CollectionListingsByCollectionIdLoader(ChannelListingsLoader):
+    pool = "collection"
+    model = CollectionChannelListing
+    owner = "collection_id"

@@ -13,7 +13,7 @@ from backend.catalog.models import (
 )
 from backend.catalog.search import search_products
 from backend.catalog.selectors import (
-    category_ids_with_children,
+    category_ids_with_descendants,
     in_collections_q,
     variant_price_q,
 )
@@ -109,7 +109,7 @@ def filter_products(
         condition &= in_collections_q(pks_of(data["collections"], "Collection"))
     if data.get("categories"):
         condition &= Q(
-            category_id__in=category_ids_with_children(pks_of(data["categories"], "Category"))
+            category_id__in=category_ids_with_descendants(pks_of(data["categories"], "Category"))
         )
     if data.get("has_category") is not None:
         condition &= Q(category__isnull=not data["has_category"])

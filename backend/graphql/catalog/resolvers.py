@@ -42,7 +42,7 @@ def resolve_products(
     if args.get("search") and not filter_data.get("search"):
         products = search_products(products, args["search"])
     # The search columns are large and never shown: leave them out of sorts and rows.
-    products = products.select_related("producer", "category", "product_type").defer(
+    products = products.select_related("producer", "category__parent", "product_type").defer(
         "search_vector", "search_name", "description_plaintext", "private_metadata"
     )
     products, sort_fields, descending = sort_products(

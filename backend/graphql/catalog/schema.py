@@ -373,7 +373,9 @@ class CatalogQueries(graphene.ObjectType):
             descending=_direction(sort_by),
             connection_name="collections",
         )
-        with_channel([edge.node for edge in connection.edges], channel)
+        nodes = [edge.node for edge in connection.edges]
+        with_channel(nodes, channel)
+        register(info.context, "collection", (node.pk for node in nodes))
         return connection
 
     @staticmethod

@@ -10,11 +10,11 @@ from graphql import GraphQLError
 from backend.channels import models
 from backend.channels.selectors import channel_for_request
 from backend.core.errors import DomainError
-from backend.graphql.core.types import MetadataItem, metadata_items
+from backend.graphql.core.metadata import ObjectWithPublicMetadata
 from backend.graphql.shop.schema import CountryDisplay
 
 
-class Channel(graphene.ObjectType):
+class Channel(ObjectWithPublicMetadata):
     """Represents a sales channel (OCOP Market sells in VND to Vietnam)."""
 
     slug = graphene.String(required=True, description="Slug of the channel.")
@@ -24,9 +24,6 @@ class Channel(graphene.ObjectType):
     default_country = graphene.Field(
         CountryDisplay, required=True, description="Default country of the channel (VN)."
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -35,10 +32,6 @@ class Channel(graphene.ObjectType):
     @staticmethod
     def resolve_default_country(root: models.Channel, info: graphene.ResolveInfo) -> Any:
         return CountryDisplay(code=root.default_country, country="Việt Nam")
-
-    @staticmethod
-    def resolve_metadata(root: models.Channel, info: graphene.ResolveInfo) -> list[MetadataItem]:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

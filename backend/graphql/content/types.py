@@ -9,27 +9,29 @@ import graphene
 from backend.content import models
 from backend.graphql.catalog.types.categories import Category, Collection
 from backend.graphql.core.connection import CountableConnection
-from backend.graphql.core.types import MetadataItem, metadata_items
+from backend.graphql.core.metadata import ObjectWithPublicMetadata
 
 
-def _metadata() -> graphene.List:
-    return graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
-
-
-class Page(graphene.ObjectType):
+class Page(ObjectWithPublicMetadata):
     """A static page that can be manually added by a shop operator through the dashboard."""
 
     seo_title = graphene.String(description="SEO title of the page.")
     seo_description = graphene.String(description="SEO description of the page.")
     title = graphene.String(required=True, description="Title of the page.")
     content = graphene.JSONString(description="Content of the page (EditorJS JSON).")
+    content_json = graphene.JSONString(
+        required=True,
+        description="Content of the page (EditorJS JSON).",
+        deprecation_reason="Use the `content` field instead.",
+    )
+    publication_date = graphene.Date(
+        description="The page publication date.",
+        deprecation_reason="Use the `publishedAt` field to fetch the publication date.",
+    )
     published_at = graphene.DateTime(description="The page publication date.")
     is_published = graphene.Boolean(required=True, description="Whether the page is published.")
     slug = graphene.String(required=True, description="Slug of the page.")
     created = graphene.DateTime(required=True, description="Date and time of creation.")
-    metadata = _metadata()
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -48,8 +50,13 @@ class Page(graphene.ObjectType):
         return root.created_at
 
     @staticmethod
-    def resolve_metadata(root: models.Page, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
+    def resolve_content_json(root: models.Page, info: graphene.ResolveInfo) -> Any:
+        return root.content if root.content is not None else {}
+
+    @staticmethod
+    def resolve_publication_date(root: models.Page, info: graphene.ResolveInfo) -> Any:
+        # The date part as stored (UTC), like Saleor's Date of a datetime.
+        return root.published_at
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
@@ -62,7 +69,7 @@ class PageCountableConnection(CountableConnection):
         description = "A paginated list of pages."
 
 
-class MenuItem(graphene.ObjectType):
+class MenuItem(ObjectWithPublicMetadata):
     """Represents a single item of the related menu. Can store categories, collection or pages."""
 
     name = graphene.String(required=True, description="Name of the menu item.")
@@ -74,7 +81,6 @@ class MenuItem(graphene.ObjectType):
     level = graphene.Int(required=True, description="Nesting depth (0 for top items).")
     children = graphene.List(graphene.NonNull(lambda: MenuItem), description="Child items.")
     url = graphene.String(description="URL to the menu item.")
-    metadata = _metadata()
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -88,22 +94,17 @@ class MenuItem(graphene.ObjectType):
     def resolve_url(root: models.MenuItem, info: graphene.ResolveInfo) -> str | None:
         return root.url or None
 
-    @staticmethod
-    def resolve_metadata(root: models.MenuItem, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
-
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
         return isinstance(root, cls | models.MenuItem)
 
 
-class Menu(graphene.ObjectType):
+class Menu(ObjectWithPublicMetadata):
     """Represents a navigation menu to be displayed in the storefront."""
 
     name = graphene.String(required=True, description="Name of the menu.")
     slug = graphene.String(required=True, description="Slug of the menu.")
     items = graphene.List(graphene.NonNull(MenuItem), description="Top-level items of the menu.")
-    metadata = _metadata()
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -112,10 +113,6 @@ class Menu(graphene.ObjectType):
     @staticmethod
     def resolve_items(root: models.Menu, info: graphene.ResolveInfo) -> Any:
         return list(root.items.filter(parent=None).select_related("category", "collection", "page"))
-
-    @staticmethod
-    def resolve_metadata(root: models.Menu, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

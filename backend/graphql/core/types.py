@@ -7,7 +7,15 @@ import graphene
 from backend.core.money import CURRENCY
 from backend.graphql.core.metadata import MetadataItem, metadata_items
 
-__all__ = ["MetadataItem", "Money", "MoneyRange", "TaxedMoney", "TaxedMoneyRange", "metadata_items"]
+__all__ = [
+    "MetadataItem",
+    "Money",
+    "MoneyRange",
+    "TaxedMoney",
+    "TaxedMoneyRange",
+    "Weight",
+    "metadata_items",
+]
 
 
 class Money(graphene.ObjectType):
@@ -48,3 +56,24 @@ class TaxedMoneyRange(graphene.ObjectType):
 
     start = graphene.Field(TaxedMoney, description="Lower bound of a price range.")
     stop = graphene.Field(TaxedMoney, description="Upper bound of a price range.")
+
+
+class WeightUnitsEnum(graphene.Enum):
+    """Saleor's weight units; OCOP Market keeps and reports weights in grams."""
+
+    G = "g"
+    LB = "lb"
+    OZ = "oz"
+    KG = "kg"
+    TONNE = "tonne"
+
+
+class Weight(graphene.ObjectType):
+    """Represents weight value in a specific weight unit."""
+
+    unit = graphene.Field(WeightUnitsEnum, required=True, description="Weight unit.")
+    value = graphene.Float(required=True, description="Weight value.")
+
+    @staticmethod
+    def of_grams(grams: int | None) -> Weight | None:
+        return None if grams is None else Weight(unit=WeightUnitsEnum.G, value=grams)

@@ -142,3 +142,28 @@ def test_languages_are_cached_apart(api_client, product, response_cache):
     # then: a separate entry (stored now), not the Vietnamese one reused
     assert english.status_code == 200
     assert len([key for key in cache._cache if "graphql:response:" in key]) == 2
+
+
+LISTINGS = """
+query { products(channel: "vn", first: 10) { edges { node { name
+  channelListings { isPublished } variants { channelListings { price { amount } } } } } } }
+"""
+
+
+def test_staff_only_fields_never_reach_anonymous_readers_through_the_cache(
+    api_client, staff_api_client, product, response_cache
+):
+    # given: staff read the staff-only listings; an anonymous reader asked before too
+    staff = json.loads(staff_api_client.post_graphql(LISTINGS).content)
+    assert staff["data"]["products"]["edges"][0]["node"]["channelListings"]
+    api_client.post_graphql(LISTINGS)
+
+    # when
+    anonymous = json.loads(api_client.post_graphql(LISTINGS).content)
+
+    # then: still a permission error, never the staff's (or any) listings
+    node = anonymous["data"]["products"]["edges"][0]["node"]
+    assert node["channelListings"] is None
+    assert node["variants"] == [{"channelListings": None}]
+    codes = {error["extensions"]["exception"]["code"] for error in anonymous["errors"]}
+    assert codes == {"PermissionDenied"}

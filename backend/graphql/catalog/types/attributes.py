@@ -1,15 +1,19 @@
 from __future__ import annotations
 
-from typing import Any
-
 import graphene
 
 from backend.catalog import models
+from backend.catalog.models import AttributeInputType
 from backend.graphql.catalog.enums import AttributeInputTypeEnum, AttributeTypeEnum
-from backend.graphql.core.types import MetadataItem, metadata_items
+from backend.graphql.core.metadata import ObjectWithPublicMetadata
+
+# Input types whose values are picked from a list (Saleor's withChoices).
+CHOICE_INPUT_TYPES = frozenset(
+    {AttributeInputType.DROPDOWN, AttributeInputType.MULTISELECT, AttributeInputType.SWATCH}
+)
 
 
-class Attribute(graphene.ObjectType):
+class Attribute(ObjectWithPublicMetadata):
     """Custom attribute of a product (e.g. region, net weight, ingredient)."""
 
     name = graphene.String(required=True, description="Name of an attribute displayed in UI.")
@@ -24,8 +28,12 @@ class Attribute(graphene.ObjectType):
     filterable_in_storefront = graphene.Boolean(
         required=True, description="Whether the attribute can be filtered in the storefront."
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
+    storefront_search_position = graphene.Int(
+        required=True,
+        description="The position of the attribute in the storefront navigation (0 first).",
+    )
+    with_choices = graphene.Boolean(
+        required=True, description="Whether the attribute has predefined choices."
     )
 
     class Meta:
@@ -37,12 +45,12 @@ class Attribute(graphene.ObjectType):
         return "PRODUCT_TYPE"
 
     @staticmethod
-    def resolve_unit(root: models.Attribute, info: graphene.ResolveInfo) -> str | None:
-        return root.unit or None
+    def resolve_with_choices(root: models.Attribute, info: graphene.ResolveInfo) -> bool:
+        return root.input_type in CHOICE_INPUT_TYPES
 
     @staticmethod
-    def resolve_metadata(root: models.Attribute, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
+    def resolve_unit(root: models.Attribute, info: graphene.ResolveInfo) -> str | None:
+        return root.unit or None
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
@@ -79,16 +87,3 @@ class SelectedAttribute(graphene.ObjectType):
     values = graphene.List(
         graphene.NonNull(AttributeValue), required=True, description="Values of an attribute."
     )
-
-
-def selected_attributes(assignments: list[Any]) -> list[SelectedAttribute]:
-    """Group assigned values by attribute, keeping the attributes' order."""
-    grouped: dict[int, SelectedAttribute] = {}
-    for assignment in assignments:
-        value = assignment.value
-        selected = grouped.get(value.attribute_id)
-        if selected is None:
-            selected = SelectedAttribute(attribute=value.attribute, values=[])
-            grouped[value.attribute_id] = selected
-        selected.values.append(value)
-    return list(grouped.values())

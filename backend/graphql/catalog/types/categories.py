@@ -7,17 +7,24 @@ from typing import Any
 import graphene
 
 from backend.catalog import models
+from backend.catalog.selectors import category_ancestors, category_ids_with_descendants
+from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.enums import ThumbnailFormatEnum
 from backend.graphql.catalog.filters import ProductFilterInput, ProductWhereInput
 from backend.graphql.catalog.resolvers import resolve_products
 from backend.graphql.catalog.sorters import ProductOrder
+from backend.graphql.catalog.types.channel_listings import (
+    CollectionChannelListing,
+    channel_listings_field,
+    require_staff,
+)
 from backend.graphql.catalog.types.common import channel_of, owner_image_url
 from backend.graphql.catalog.types.products import ProductCountableConnection
 from backend.graphql.catalog.types.variants import LANGUAGE_NAMES, Image
 from backend.graphql.channels.types import request_channel
 from backend.graphql.core.connection import CountableConnection, resolve_connection
 from backend.graphql.core.enums import LanguageCodeEnum, language_code_value
-from backend.graphql.core.types import MetadataItem, metadata_items
+from backend.graphql.core.metadata import ObjectWithPublicMetadata
 from backend.graphql.shop.schema import LanguageDisplay
 
 
@@ -85,19 +92,27 @@ def _background(type_name: str, root: Any, info: graphene.ResolveInfo, size: Any
     return Image(url=url, alt=root.background_image_alt or root.name)
 
 
-class Category(graphene.ObjectType):
+class Category(ObjectWithPublicMetadata):
     """Represents a category; the OCOP taxonomy: sectors (level 0) and product sets."""
 
     seo_title = graphene.String(description="SEO title of the category.")
     seo_description = graphene.String(description="SEO description of the category.")
     name = graphene.String(required=True, description="Name of the category.")
     description = graphene.JSONString(description="Description of the category (EditorJS).")
+    description_json = graphene.JSONString(
+        description="Description of the category (EditorJS).",
+        deprecation_reason="Use the `description` field instead.",
+    )
     slug = graphene.String(required=True, description="Slug of the category.")
     parent = graphene.Field(lambda: Category, description="Parent category.")
     level = graphene.Int(required=True, description="Level of the category (0: OCOP sector).")
     ocop_sector = graphene.String(description="OCOP sector code, I to VI (OCOP).")
     ocop_product_set = graphene.Int(description="OCOP product-set number, 1 to 26 (OCOP).")
     updated_at = graphene.DateTime(required=True, description="The date and time of update.")
+    ancestors = graphene.ConnectionField(
+        lambda: CategoryCountableConnection,
+        description="List of ancestors of the category, the root first.",
+    )
     children = graphene.ConnectionField(
         lambda: CategoryCountableConnection, description="List of children of the category."
     )
@@ -108,13 +123,14 @@ class Category(graphene.ObjectType):
         language_code=graphene.Argument(LanguageCodeEnum, required=True, description="Language."),
         description="Returns translated category fields for the given language code.",
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
 
     class Meta:
         interfaces = (graphene.relay.Node,)
         description = "Represents a single category of products."
+
+    @staticmethod
+    def resolve_description_json(root: models.Category, info: graphene.ResolveInfo) -> Any:
+        return root.description if root.description is not None else {}
 
     @staticmethod
     def resolve_seo_title(root: models.Category, info: graphene.ResolveInfo) -> str | None:
@@ -129,20 +145,34 @@ class Category(graphene.ObjectType):
         return root.ocop_sector or None
 
     @staticmethod
-    def resolve_children(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
+    def resolve_ancestors(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
         return resolve_connection(
+            CategoryCountableConnection,
+            category_ancestors(root).select_related("parent"),
+            args,
+            sort_fields=["level"],
+            connection_name="ancestors",
+        )
+
+    @staticmethod
+    def resolve_children(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
+        connection = resolve_connection(
             CategoryCountableConnection,
             root.children.all(),
             args,
             sort_fields=["slug"],
             connection_name="children",
         )
+        for edge in connection.edges:
+            edge.node.parent = root  # their parent is known: no query per child for it
+        return connection
 
     @staticmethod
     def resolve_products(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
         channel = request_channel(info, args.get("channel"))
+        # The category and everything below it, as Saleor's get_descendants(include_self).
         scope = models.Product.objects.filter(
-            category_id__in=[root.pk, *root.children.values_list("pk", flat=True)]
+            category_id__in=category_ids_with_descendants([root.pk])
         )
         return resolve_products(info, channel=channel, args=args, scope=scope)
 
@@ -158,10 +188,6 @@ class Category(graphene.ObjectType):
     ) -> Any:
         return root.translations.filter(language_code=language_code_value(language_code)).first()
 
-    @staticmethod
-    def resolve_metadata(root: models.Category, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
-
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
         return isinstance(root, cls | models.Category)
@@ -173,13 +199,17 @@ class CategoryCountableConnection(CountableConnection):
         description = "A paginated list of categories."
 
 
-class Collection(graphene.ObjectType):
+class Collection(ObjectWithPublicMetadata):
     """Represents a collection of products."""
 
     seo_title = graphene.String(description="SEO title of the collection.")
     seo_description = graphene.String(description="SEO description of the collection.")
     name = graphene.String(required=True, description="Name of the collection.")
     description = graphene.JSONString(description="Description of the collection (EditorJS).")
+    description_json = graphene.JSONString(
+        description="Description of the collection (EditorJS).",
+        deprecation_reason="Use the `description` field instead.",
+    )
     slug = graphene.String(required=True, description="Slug of the collection.")
     channel = graphene.String(description="Channel given to retrieve this collection.")
     products = products_field("List of products in this collection.")
@@ -189,13 +219,15 @@ class Collection(graphene.ObjectType):
         language_code=graphene.Argument(LanguageCodeEnum, required=True, description="Language."),
         description="Returns translated collection fields for the given language code.",
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
+    channel_listings = channel_listings_field(CollectionChannelListing, "publications")
 
     class Meta:
         interfaces = (graphene.relay.Node,)
         description = "Represents a collection of products."
+
+    @staticmethod
+    def resolve_description_json(root: models.Collection, info: graphene.ResolveInfo) -> Any:
+        return root.description if root.description is not None else {}
 
     @staticmethod
     def resolve_seo_title(root: models.Collection, info: graphene.ResolveInfo) -> str | None:
@@ -233,8 +265,10 @@ class Collection(graphene.ObjectType):
         return root.translations.filter(language_code=language_code_value(language_code)).first()
 
     @staticmethod
-    def resolve_metadata(root: models.Collection, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
+    def resolve_channel_listings(root: models.Collection, info: graphene.ResolveInfo) -> Any:
+        require_staff(info)
+        loader = loaders.CollectionListingsByCollectionIdLoader.for_request(info.context)
+        return loader.load(root.pk)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

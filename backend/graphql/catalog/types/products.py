@@ -6,12 +6,23 @@ from typing import Any
 
 import graphene
 from django.utils import timezone
+from graphql import GraphQLError
 
 from backend.catalog import models
 from backend.catalog.selectors import variant_queryset_for_user
 from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.enums import ThumbnailFormatEnum
-from backend.graphql.catalog.types.attributes import SelectedAttribute, selected_attributes
+from backend.graphql.catalog.types.assigned_attributes import (
+    ObjectWithAttributes,
+    as_selected,
+    assigned_data,
+)
+from backend.graphql.catalog.types.attributes import SelectedAttribute
+from backend.graphql.catalog.types.channel_listings import (
+    ProductChannelListing,
+    channel_listings_field,
+    require_staff,
+)
 from backend.graphql.catalog.types.common import (
     channel_id_of,
     channel_of,
@@ -27,6 +38,7 @@ from backend.graphql.catalog.types.variants import (
     ProductType,
     ProductVariant,
     ProductVariantCountableConnection,
+    address_argument,
 )
 from backend.graphql.core.connection import (
     CountableConnection,
@@ -34,13 +46,15 @@ from backend.graphql.core.connection import (
 )
 from backend.graphql.core.dataloaders import register
 from backend.graphql.core.enums import LanguageCodeEnum, language_code_value
-from backend.graphql.core.types import MetadataItem, TaxedMoney, TaxedMoneyRange, metadata_items
+from backend.graphql.core.ids import decode_id
+from backend.graphql.core.metadata import ObjectWithPublicMetadata
+from backend.graphql.core.types import TaxedMoney, TaxedMoneyRange, Weight
 from backend.graphql.producers.types import Producer
 
 DEFAULT_PRODUCT_THUMBNAIL_SIZE = 256
 
 
-class Product(graphene.ObjectType):
+class Product(ObjectWithPublicMetadata):
     """Represents an individual item for sale in the storefront."""
 
     seo_title = graphene.String(description="SEO title of the product.")
@@ -66,10 +80,13 @@ class Product(graphene.ObjectType):
         description="The main thumbnail for a product.",
     )
     pricing = graphene.Field(
-        ProductPricingInfo, description="Lists the storefront product's pricing in the channel."
+        ProductPricingInfo,
+        address=address_argument(),
+        description="Lists the storefront product's pricing in the channel.",
     )
     is_available = graphene.Boolean(
-        description="Whether the product is in stock, visible and available for purchase."
+        address=address_argument(),
+        description="Whether the product is in stock, visible and available for purchase.",
     )
     is_available_for_purchase = graphene.Boolean(
         description="Whether the product is available for purchase."
@@ -81,7 +98,42 @@ class Product(graphene.ObjectType):
         graphene.NonNull(SelectedAttribute),
         required=True,
         description="List of attributes assigned to this product.",
+        deprecation_reason="Use the `assignedAttributes` field instead.",
     )
+    default_variant = graphene.Field(ProductVariant, description="Default variant of the product.")
+    attribute = graphene.Field(
+        SelectedAttribute,
+        slug=graphene.String(required=True, description="Slug of the attribute."),
+        description="Get a single attribute attached to product by attribute slug.",
+        deprecation_reason="Use the `assignedAttribute` field instead.",
+    )
+    variant = graphene.Field(
+        ProductVariant,
+        id=graphene.ID(description="ID of the variant."),
+        sku=graphene.String(description="SKU of the variant."),
+        description="Get a single variant by SKU or ID.",
+        deprecation_reason="Use top-level `variant` query.",
+    )
+    media_by_id = graphene.Field(
+        ProductMedia,
+        id=graphene.ID(required=True, description="ID of a product media."),
+        description="Get a single product media by ID.",
+    )
+    weight = graphene.Field(Weight, description="Weight of the product (in grams).")
+    description_json = graphene.JSONString(
+        description="Description of the product (EditorJS JSON).",
+        deprecation_reason="Use the `description` field instead.",
+    )
+    available_for_purchase = graphene.Date(
+        description="Date when product is available for purchase.",
+        deprecation_reason="Use the `availableForPurchaseAt` field to fetch the date.",
+    )
+    collections = graphene.List(
+        graphene.NonNull("backend.graphql.catalog.types.categories.Collection"),
+        description="List of collections for the product; shoppers see only those published "
+        "in the channel.",
+    )
+    channel_listings = channel_listings_field(ProductChannelListing, "availability")
     variants = graphene.List(
         graphene.NonNull(ProductVariant), description="List of variants for the product."
     )
@@ -104,12 +156,9 @@ class Product(graphene.ObjectType):
     ocop = graphene.Field(
         ProductOcop, description="OCOP certification of the product; null when uncertified."
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
+        interfaces = (graphene.relay.Node, ObjectWithAttributes)
         description = "Represents an individual item for sale in the storefront."
 
     @staticmethod
@@ -147,12 +196,14 @@ class Product(graphene.ObjectType):
         return Image(url=media_url(info, first, size, format), alt=first.alt or root.name)
 
     @staticmethod
-    def resolve_pricing(root: models.Product, info: graphene.ResolveInfo) -> Any:
+    def resolve_pricing(
+        root: models.Product, info: graphene.ResolveInfo, address: Any = None
+    ) -> Any:
         channel_id = channel_id_of(root)
         if channel_id is None:
             return None
-        loader = loaders.VariantPricesByProductIdLoader.for_request(info.context, channel_id)
-        prices = loader.load(root.pk)
+        loader = loaders.VariantListingsByProductIdLoader.for_request(info.context, channel_id)
+        prices = [listing.price_amount for listing in loader.load(root.pk)]
         if not prices:
             return None
         price_range = TaxedMoneyRange(
@@ -190,18 +241,78 @@ class Product(graphene.ObjectType):
         return None if listing is None else listing.available_for_purchase_at
 
     @staticmethod
-    def resolve_is_available(root: models.Product, info: graphene.ResolveInfo) -> bool | None:
+    def resolve_is_available(
+        root: models.Product, info: graphene.ResolveInfo, address: Any = None
+    ) -> bool | None:
         purchasable = Product.resolve_is_available_for_purchase(root, info)
         if not purchasable:
             return purchasable
         channel_id = channel_id_of(root)
-        loader = loaders.VariantPricesByProductIdLoader.for_request(info.context, channel_id)
+        loader = loaders.VariantListingsByProductIdLoader.for_request(info.context, channel_id)
         return bool(loader.load(root.pk))
 
     @staticmethod
     def resolve_attributes(root: models.Product, info: graphene.ResolveInfo) -> Any:
-        loader = loaders.ProductAttributeValuesLoader.for_request(info.context)
-        return selected_attributes(loader.load(root.pk))
+        return as_selected(assigned_data(root, info))
+
+    @staticmethod
+    def resolve_attribute(root: models.Product, info: graphene.ResolveInfo, slug: str) -> Any:
+        found = [item for item in assigned_data(root, info) if item.attribute.slug == slug]
+        return as_selected(found)[0] if found else None
+
+    @staticmethod
+    def resolve_variant(
+        root: models.Product,
+        info: graphene.ResolveInfo,
+        id: str | None = None,
+        sku: str | None = None,
+    ) -> Any:
+        if bool(id) == bool(sku):
+            raise GraphQLError("Argument 'id' or 'sku' must be specified.")
+        variants = Product.resolve_variants(root, info)
+        if id:
+            pk = decode_id(id, "ProductVariant")
+            return next((v for v in variants if str(v.pk) == pk), None)
+        return next((v for v in variants if v.sku == sku), None)
+
+    @staticmethod
+    def resolve_media_by_id(root: models.Product, info: graphene.ResolveInfo, id: str) -> Any:
+        pk = decode_id(id, "ProductMedia")
+        media = loaders.MediaByProductIdLoader.for_request(info.context).load(root.pk)
+        return next((item for item in media if str(item.pk) == pk), None)
+
+    @staticmethod
+    def resolve_weight(root: models.Product, info: graphene.ResolveInfo) -> Weight | None:
+        return Weight.of_grams(root.weight_grams)
+
+    @staticmethod
+    def resolve_description_json(root: models.Product, info: graphene.ResolveInfo) -> Any:
+        return root.description if root.description is not None else {}
+
+    @staticmethod
+    def resolve_available_for_purchase(root: models.Product, info: graphene.ResolveInfo) -> Any:
+        # The date part as stored (UTC), like Saleor's Date of a datetime.
+        return Product.resolve_available_for_purchase_at(root, info)
+
+    @staticmethod
+    def resolve_default_variant(root: models.Product, info: graphene.ResolveInfo) -> Any:
+        loader = loaders.DefaultVariantByProductIdLoader.for_request(info.context)
+        variant = loader.load(root.pk)
+        if variant is None:
+            return None
+        variant.product = root
+        return with_channel([variant], channel_of(root))[0]
+
+    @staticmethod
+    def resolve_collections(root: models.Product, info: graphene.ResolveInfo) -> Any:
+        channel = channel_of(root)
+        loader = loaders.CollectionsByProductIdLoader.for_request(info.context, channel)
+        return with_channel(list(loader.load(root.pk)), channel)
+
+    @staticmethod
+    def resolve_channel_listings(root: models.Product, info: graphene.ResolveInfo) -> Any:
+        require_staff(info)
+        return loaders.ProductListingsByProductIdLoader.for_request(info.context).load(root.pk)
 
     @staticmethod
     def resolve_variants(root: models.Product, info: graphene.ResolveInfo) -> Any:
@@ -259,10 +370,6 @@ class Product(graphene.ObjectType):
             valid_until=summary.valid_until,
             status=summary.status.upper(),
         )
-
-    @staticmethod
-    def resolve_metadata(root: models.Product, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

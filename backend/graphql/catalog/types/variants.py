@@ -8,25 +8,28 @@ import graphene
 
 from backend.catalog import models
 from backend.catalog.selectors import MAX_CHECKOUT_LINE_QUANTITY
+from backend.graphql.account.inputs import AddressInput
 from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.enums import ProductMediaType, ProductTypeKindEnum, ThumbnailFormatEnum
-from backend.graphql.catalog.types.attributes import (
-    Attribute,
-    SelectedAttribute,
-    selected_attributes,
+from backend.graphql.catalog.types.assigned_attributes import (
+    ObjectWithAttributes,
+    as_selected,
+    assigned_data,
+)
+from backend.graphql.catalog.types.attributes import Attribute, SelectedAttribute
+from backend.graphql.catalog.types.channel_listings import (
+    ProductVariantChannelListing,
+    channel_listings_field,
+    require_staff,
 )
 from backend.graphql.catalog.types.common import channel_id_of, channel_of, media_url, with_channel
 from backend.graphql.core.connection import CountableConnection
-from backend.graphql.core.types import MetadataItem, TaxedMoney, TaxedMoneyRange, metadata_items
+from backend.graphql.core.enums import CountryCode, LanguageCodeEnum, language_code_value
+from backend.graphql.core.metadata import ObjectWithPublicMetadata
+from backend.graphql.core.types import TaxedMoney, TaxedMoneyRange, Weight
 from backend.graphql.shop.schema import LanguageDisplay
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
-
-
-def _metadata_field() -> graphene.List:
-    return graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
 
 
 class Image(graphene.ObjectType):
@@ -36,7 +39,7 @@ class Image(graphene.ObjectType):
     alt = graphene.String(description="Alt text for an image.")
 
 
-class ProductMedia(graphene.ObjectType):
+class ProductMedia(ObjectWithPublicMetadata):
     """Represents a product media."""
 
     sort_order = graphene.Int(description="The sort order of the media.")
@@ -52,7 +55,6 @@ class ProductMedia(graphene.ObjectType):
         description="The URL of the media.",
     )
     product_id = graphene.ID(description="Product id the media refers to.")
-    metadata = _metadata_field()
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -75,16 +77,12 @@ class ProductMedia(graphene.ObjectType):
     def resolve_product_id(root: models.ProductMedia, info: graphene.ResolveInfo) -> str:
         return graphene.Node.to_global_id("Product", root.product_id)
 
-    @staticmethod
-    def resolve_metadata(root: models.ProductMedia, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
-
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
         return isinstance(root, cls | models.ProductMedia)
 
 
-class ProductType(graphene.ObjectType):
+class ProductType(ObjectWithPublicMetadata):
     """Represents a type of product. It defines what attributes are available to products."""
 
     name = graphene.String(required=True, description="Name of the product type.")
@@ -97,7 +95,6 @@ class ProductType(graphene.ObjectType):
     product_attributes = graphene.List(
         graphene.NonNull(Attribute), description="Product attributes of that product type."
     )
-    metadata = _metadata_field()
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -110,10 +107,6 @@ class ProductType(graphene.ObjectType):
     @staticmethod
     def resolve_product_attributes(root: models.ProductType, info: graphene.ResolveInfo) -> Any:
         return [link.attribute for link in root.attribute_products.select_related("attribute")]
-
-    @staticmethod
-    def resolve_metadata(root: models.ProductType, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
@@ -183,6 +176,33 @@ class ProductTranslation(graphene.ObjectType):
         return isinstance(root, cls | models.ProductTranslation)
 
 
+def address_argument() -> graphene.Argument:
+    """Saleor's ``address`` argument of pricing fields: accepted for compatibility; prices
+    are the same at every address in Việt Nam, so it changes nothing here."""
+    return graphene.Argument(
+        AddressInput, description="Destination address (prices do not depend on it here)."
+    )
+
+
+class ProductVariantTranslation(graphene.ObjectType):
+    """Represents product variant translations."""
+
+    language = graphene.Field(LanguageDisplay, required=True, description="Translation language.")
+    name = graphene.String(required=True, description="Translated variant name.")
+
+    class Meta:
+        interfaces = (graphene.relay.Node,)
+
+    @staticmethod
+    def resolve_language(root: models.ProductVariantTranslation, info: graphene.ResolveInfo) -> Any:
+        code = root.language_code
+        return LanguageDisplay(code=code.upper(), language=LANGUAGE_NAMES.get(code, code))
+
+    @classmethod
+    def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
+        return isinstance(root, cls | models.ProductVariantTranslation)
+
+
 def _variant_price(variant: models.ProductVariant, info: graphene.ResolveInfo) -> int | None:
     channel_id = channel_id_of(variant)
     if channel_id is None:
@@ -193,7 +213,7 @@ def _variant_price(variant: models.ProductVariant, info: graphene.ResolveInfo) -
     return None if listing is None else listing.price_amount
 
 
-class ProductVariant(graphene.ObjectType):
+class ProductVariant(ObjectWithPublicMetadata):
     """Represents a version of a product such as different size or weight."""
 
     name = graphene.String(required=True, description="The name of the product variant.")
@@ -208,24 +228,39 @@ class ProductVariant(graphene.ObjectType):
     quantity_limit_per_customer = graphene.Int(description="Maximum quantity per customer.")
     weight_grams = graphene.Int(description="Net weight in grams (OCOP).")
     channel = graphene.String(description="Channel given to retrieve this product variant.")
-    pricing = graphene.Field(
-        VariantPricingInfo, description="Lists the storefront variant's pricing in the channel."
+    weight = graphene.Field(Weight, description="The weight of the product variant (in grams).")
+    translation = graphene.Field(
+        ProductVariantTranslation,
+        language_code=graphene.Argument(
+            LanguageCodeEnum, required=True, description="A language code to return it for."
+        ),
+        description="Returns translated product variant fields for the given language code.",
     )
+    pricing = graphene.Field(
+        VariantPricingInfo,
+        address=address_argument(),
+        description="Lists the storefront variant's pricing in the channel.",
+    )
+    channel_listings = channel_listings_field(ProductVariantChannelListing, "prices")
     attributes = graphene.List(
         graphene.NonNull(SelectedAttribute),
         required=True,
         description="List of attributes assigned to this variant.",
+        deprecation_reason="Use the `assignedAttributes` field instead.",
     )
     quantity_available = graphene.Int(
+        address=address_argument(),
+        country_code=graphene.Argument(
+            CountryCode, description="Country code (the marketplace serves Việt Nam only)."
+        ),
         description="Quantity available for sale: stock minus allocations in the channel's "
-        "warehouses."
+        "warehouses.",
     )
     created = graphene.DateTime(required=True, description="The date and time of creation.")
     updated_at = graphene.DateTime(required=True, description="The date and time of update.")
-    metadata = _metadata_field()
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
+        interfaces = (graphene.relay.Node, ObjectWithAttributes)
         description = "Represents a version of a product such as different size or weight."
 
     @staticmethod
@@ -243,7 +278,7 @@ class ProductVariant(graphene.ObjectType):
 
     @staticmethod
     def resolve_pricing(
-        root: models.ProductVariant, info: graphene.ResolveInfo
+        root: models.ProductVariant, info: graphene.ResolveInfo, address: Any = None
     ) -> VariantPricingInfo | None:
         price = _variant_price(root, info)
         if price is None:
@@ -257,11 +292,31 @@ class ProductVariant(graphene.ObjectType):
 
     @staticmethod
     def resolve_attributes(root: models.ProductVariant, info: graphene.ResolveInfo) -> Any:
-        loader = loaders.VariantAttributeValuesLoader.for_request(info.context)
-        return selected_attributes(loader.load(root.pk))
+        return as_selected(assigned_data(root, info))
 
     @staticmethod
-    def resolve_quantity_available(root: models.ProductVariant, info: graphene.ResolveInfo) -> int:
+    def resolve_channel_listings(root: models.ProductVariant, info: graphene.ResolveInfo) -> Any:
+        require_staff(info)
+        return loaders.VariantListingsByVariantIdLoader.for_request(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_weight(root: models.ProductVariant, info: graphene.ResolveInfo) -> Weight | None:
+        return Weight.of_grams(root.weight_grams)
+
+    @staticmethod
+    def resolve_translation(
+        root: models.ProductVariant, info: graphene.ResolveInfo, language_code: Any
+    ) -> Any:
+        code = language_code_value(language_code)
+        return loaders.VariantTranslationLoader.for_request(info.context, code).load(root.pk)
+
+    @staticmethod
+    def resolve_quantity_available(
+        root: models.ProductVariant,
+        info: graphene.ResolveInfo,
+        address: Any = None,
+        country_code: Any = None,
+    ) -> int:
         if not root.track_inventory:
             return MAX_CHECKOUT_LINE_QUANTITY
         loader = loaders.AvailableQuantityByVariantIdLoader.for_request(
@@ -272,10 +327,6 @@ class ProductVariant(graphene.ObjectType):
     @staticmethod
     def resolve_created(root: models.ProductVariant, info: graphene.ResolveInfo) -> Any:
         return root.created_at
-
-    @staticmethod
-    def resolve_metadata(root: models.ProductVariant, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

@@ -6,6 +6,7 @@ from graphql_relay import to_global_id
 from backend.catalog.models import (
     AssignedProductAttributeValue,
     Attribute,
+    AttributeProduct,
     AttributeValue,
     Category,
     Collection,
@@ -54,6 +55,7 @@ def test_product_detail_with_translation_attributes_variants_and_stock(api_clien
         product=product, language_code="en", name="Fermented pork", slug="nem-chua-en"
     )
     region = Attribute.objects.create(name="Vùng miền", slug="vung-mien")
+    AttributeProduct.objects.create(attribute=region, product_type=product.product_type)
     value = AttributeValue.objects.create(attribute=region, name="Thanh Hóa", slug="thanh-hoa")
     AssignedProductAttributeValue.objects.create(product=product, value=value)
     stock = Stock.objects.get(product_variant__sku=f"{product.variants.first().sku}")

@@ -139,17 +139,22 @@ def transaction_record(
     idempotency_key: str = "",
 ) -> TransactionEvent | None:
     """Apply ``results`` to a locked transaction, write one event each, and recompute the
-    order's payment status. Returns the last event written (None for no results)."""
+    order's payment status. A refund reverses the producers' ledger entries in proportion
+    (``ledger.ledger_post_refund``). Returns the last event written (None for no results)."""
     user = acting_user(actor)
-    event = None
+    event = refund = None
     for result in results:
         _apply(transaction, result)
         event = events.transaction_event_record(
             transaction=transaction, result=result, user=user, idempotency_key=idempotency_key
         )
+        if result.type == T.REFUND_SUCCESS:
+            refund = event
     if results:
         transaction.save()
-        order_update_payment_status(order=transaction.order, actor=actor)
+        order = order_update_payment_status(order=transaction.order, actor=actor)
+        if refund is not None:
+            ledger.ledger_post_refund(order=order, event=refund)
     return event
 
 

@@ -28,8 +28,15 @@ from backend.orders.models import (
 )
 from backend.orders.producer_access import is_staff_or_producer_member, producer_ids_for_user
 from backend.payments import events, ledger
-from backend.payments.gateways import GATEWAYS, Gateway, GatewayResponse, GatewayResult
+from backend.payments.gateways import (
+    ALL_GATEWAYS,
+    GATEWAYS,
+    Gateway,
+    GatewayResponse,
+    GatewayResult,
+)
 from backend.payments.gateways.cod import cod_gateway
+from backend.payments.gateways.manual import manual_gateway
 from backend.payments.gateways.vietqr import vietqr_gateway
 from backend.payments.models import (
     BankNotice,
@@ -57,7 +64,7 @@ def is_staff(actor: Any) -> bool:
 
 
 def gateway_for(transaction: TransactionItem) -> Gateway:
-    return GATEWAYS[transaction.gateway]
+    return ALL_GATEWAYS[transaction.gateway]
 
 
 def order_amount_outstanding(order: Order) -> int:
@@ -205,6 +212,36 @@ def order_update_payment_status(*, order: Order, actor: Any) -> Order:
     return order
 
 
+def order_pending_transactions_cancel(*, order: Order, actor: Any) -> None:
+    """Cancel, as superseded, the money still pending on the order's transactions that hold
+    none (a new attempt or staff's record replaces them, so nothing counts twice). Caller
+    holds the order's row lock."""
+    for earlier in order.transactions.select_for_update().filter(authorized_amount=0):
+        pending = earlier.charge_pending_amount + earlier.authorize_pending_amount
+        if pending:
+            transaction_record(
+                transaction=earlier,
+                results=[GatewayResult(T.CANCEL_SUCCESS, pending, message="superseded")],
+                actor=actor,
+            )
+
+
+def bank_reference_ensure_unused(reference: str, *, field: str) -> None:
+    """Refuse a bank reference already recorded as money received (by a bank notice, a
+    transfer staff recorded, or staff marking an order paid)."""
+    if (
+        TransactionEvent.objects.filter(
+            transaction__gateway__in=(vietqr_gateway.id, manual_gateway.id),
+            type=T.CHARGE_SUCCESS,
+            psp_reference=reference,
+        ).exists()
+        or BankNotice.objects.filter(
+            bank_reference=reference, status=BankNoticeStatus.APPLIED
+        ).exists()
+    ):
+        raise DomainError("INVALID", _("Giao dịch ngân hàng này đã được ghi nhận."), field=field)
+
+
 def transaction_initialize(
     *,
     actor: Any,
@@ -256,16 +293,7 @@ def transaction_initialize(
                 )
             }
         )
-    for earlier in order.transactions.select_for_update().filter(
-        charged_amount=0, authorized_amount=0
-    ):
-        pending = earlier.charge_pending_amount + earlier.authorize_pending_amount
-        if pending:
-            transaction_record(
-                transaction=earlier,
-                results=[GatewayResult(T.CANCEL_SUCCESS, pending, message="superseded")],
-                actor=actor,
-            )
+    order_pending_transactions_cancel(order=order, actor=actor)
     transaction = TransactionItem.objects.create(
         order=order,
         gateway=gateway.id,
@@ -424,17 +452,7 @@ def bank_transfer_mark_received(
         raise DomainError("REQUIRED", _("Cần mã giao dịch ngân hàng."), field="bankReference")
     order = order_lock(order.pk)
     _ensure_payable(order)
-    if (
-        TransactionEvent.objects.filter(
-            transaction__gateway=vietqr_gateway.id, type=T.CHARGE_SUCCESS, psp_reference=reference
-        ).exists()
-        or BankNotice.objects.filter(
-            bank_reference=reference, status=BankNoticeStatus.APPLIED
-        ).exists()
-    ):
-        raise DomainError(
-            "INVALID", _("Giao dịch ngân hàng này đã được ghi nhận."), field="bankReference"
-        )
+    bank_reference_ensure_unused(reference, field="bankReference")
     transaction = order_open_transaction(order, vietqr_gateway, actor)
     transaction_record(
         transaction=transaction,

@@ -18,22 +18,16 @@ from backend.payments.models import (
 )
 from backend.payments.vietqr import parse_vietqr_payload
 from tests.backend.payments import factories
-from tests.backend.payments.fixtures import sign_bank_notice, stripe_event, stripe_signature
+from tests.backend.payments.fixtures import (
+    post_notice,
+    sign_bank_notice,
+    stripe_event,
+    stripe_signature,
+)
 
 pytestmark = pytest.mark.django_db
 
-BANK_URL = "/payments/bank-notices/"
 STRIPE_URL = "/payments/stripe/webhook/"
-
-
-def post_notice(client, payload, *, signature=None):
-    body = json.dumps(payload).encode()
-    return client.post(
-        BANK_URL,
-        body,
-        content_type="application/json",
-        HTTP_X_OCOP_SIGNATURE=signature if signature is not None else sign_bank_notice(body),
-    )
 
 
 def test_bank_notice_pays_the_order_once(client, payment_settings):

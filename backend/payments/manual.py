@@ -19,10 +19,10 @@ from backend.payments.gateways import GatewayResult
 from backend.payments.gateways.manual import manual_gateway
 from backend.payments.models import BankNotice, TransactionEventType, TransactionItem
 from backend.payments.services import (
-    _ensure_payable,
     acting_user,
     bank_reference_ensure_unused,
     is_staff,
+    order_ensure_payable,
     order_lock,
     order_pending_transactions_cancel,
     transaction_record,
@@ -46,7 +46,7 @@ def order_payment_mark_received(
     if not is_staff(actor):
         raise PermissionDenied()
     order = order_lock(order.pk)
-    _ensure_payable(order)
+    order_ensure_payable(order)
     outstanding = order.total_amount - order.total_charged_amount
     if outstanding <= 0:
         raise DomainError("INVALID", _("Đơn hàng đã được thanh toán đủ."), field="id")

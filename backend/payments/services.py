@@ -12,7 +12,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
@@ -85,7 +84,7 @@ def transaction_lock(transaction_id: int) -> TransactionItem:
     )
 
 
-def _ensure_payable(order: Order, *, field: str = "id") -> None:
+def order_ensure_payable(order: Order, *, field: str = "id") -> None:
     if order.status in CLOSED_ORDER_STATUSES:
         raise DomainError(
             "INVALID", _("Đơn hàng đã hủy hoặc hết hạn, không thể thanh toán."), field=field
@@ -262,7 +261,7 @@ def transaction_initialize(
         existing = order.transactions.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
             return existing, existing.events.last(), existing.private_metadata.get("data")
-    _ensure_payable(order)
+    order_ensure_payable(order)
     gateway = GATEWAYS.get(gateway_id)
     if gateway is None or not gateway.is_available(amount=order.total_amount):
         raise ValidationError(
@@ -410,7 +409,7 @@ def fulfillment_group_cash_collect(*, actor: Any, group_id: int) -> FulfillmentG
     group = FulfillmentGroup.objects.select_for_update().get(pk=group_id)
     if order.payment_method != cod_gateway.method:
         raise DomainError("NOT_COD", _("Đơn hàng không thanh toán khi nhận hàng."), field="id")
-    _ensure_payable(order)
+    order_ensure_payable(order)
     if group.cod_collected:
         raise DomainError("ALREADY_COLLECTED", _("Đã thu tiền cho nhóm này rồi."), field="id")
     if group.status != FulfillmentStatus.FULFILLED:
@@ -436,36 +435,3 @@ def fulfillment_group_cash_collect(*, actor: Any, group_id: int) -> FulfillmentG
     group.cod_collected = True
     group.save(update_fields=["cod_collected"])
     return group
-
-
-def bank_transfer_mark_received(
-    *, actor: Any, order: Order, amount: int, bank_reference: str
-) -> TransactionItem:
-    """Staff: a VietQR transfer reached the collection account. Resolves a flagged bank
-    notice with the same reference; a reference already applied is refused."""
-    if not is_staff(actor):
-        raise PermissionDenied()
-    if amount <= 0:
-        raise DomainError("INVALID", _("Số tiền phải lớn hơn 0."), field="amount")
-    reference = bank_reference.strip()
-    if not reference:
-        raise DomainError("REQUIRED", _("Cần mã giao dịch ngân hàng."), field="bankReference")
-    order = order_lock(order.pk)
-    _ensure_payable(order)
-    bank_reference_ensure_unused(reference, field="bankReference")
-    transaction = order_open_transaction(order, vietqr_gateway, actor)
-    transaction_record(
-        transaction=transaction,
-        results=[
-            GatewayResult(T.CHARGE_SUCCESS, amount, reference, str(_("Đã nhận chuyển khoản")))
-        ],
-        actor=actor,
-    )
-    BankNotice.objects.filter(bank_reference=reference, status=BankNoticeStatus.FLAGGED).update(
-        status=BankNoticeStatus.RESOLVED,
-        order=order,
-        transaction=transaction,
-        resolved_by=acting_user(actor),
-        resolved_at=timezone.now(),
-    )
-    return transaction

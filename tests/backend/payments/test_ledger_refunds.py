@@ -8,7 +8,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from backend.core.errors import DomainError
-from backend.payments import ledger, selectors, services
+from backend.payments import ledger, reconciliation, selectors, services
 from backend.payments.gateways.cod import cod_gateway
 from backend.payments.gateways.stripe import stripe_gateway
 from backend.payments.models import (
@@ -52,7 +52,7 @@ def two_producer_order(payment_settings, staff_user):
     )
     cooperative = factories.producer()
     order = factories.order(groups=[(household, 123_450, 20_000), (cooperative, 100_000, 0)])
-    transaction = services.bank_transfer_mark_received(
+    transaction = reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=order.total_amount, bank_reference="FT-R1"
     )
     return order, transaction, household, cooperative
@@ -103,7 +103,7 @@ def test_refunding_an_overpayment_reverses_nothing_for_producers(payment_setting
     # given an order paid 20,000 đồng too much
     seller = factories.producer()
     order = factories.order(groups=[(seller, 150_000, 30_000)])
-    transaction = services.bank_transfer_mark_received(
+    transaction = reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=200_000, bank_reference="FT-OVER"
     )
     assert balance(seller) == 180_000
@@ -142,7 +142,7 @@ def test_refund_of_money_already_paid_out_leaves_a_negative_balance_carried_forw
     # given an order delivered past the return window and paid out to its producer
     seller = factories.producer()
     order = factories.order(groups=[(seller, 150_000, 30_000)])
-    transaction = services.bank_transfer_mark_received(
+    transaction = reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=180_000, bank_reference="FT-PAID"
     )
     factories.deliver(

@@ -4,7 +4,7 @@ import pytest
 
 from backend.core.errors import DomainError, PermissionDenied
 from backend.orders.models import OrderChargeStatus, PaymentMethod
-from backend.payments import services
+from backend.payments import reconciliation, services
 from backend.payments.gateways.cod import cod_gateway
 from backend.payments.gateways.stripe import stripe_client, stripe_gateway
 from backend.payments.gateways.vietqr import vietqr_gateway
@@ -130,7 +130,7 @@ def test_reference_of_a_bank_notice_or_already_used_is_refused(
     order = factories.order(payment_method=PaymentMethod.VIETQR)
     other = factories.order(payment_method=PaymentMethod.VIETQR)
     reconciled = factories.order(payment_method=PaymentMethod.VIETQR)
-    services.bank_transfer_mark_received(
+    reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=reconciled, amount=1_000, bank_reference="FT8"
     )
     post_notice(client, {"amount": 5, "description": "?", "reference": "FT7"})

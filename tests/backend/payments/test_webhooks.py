@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backend.orders.models import OrderChargeStatus, OrderStatus
-from backend.payments import services
+from backend.payments import reconciliation, services
 from backend.payments.gateways.stripe import stripe_client, stripe_gateway
 from backend.payments.gateways.vietqr import vietqr_gateway
 from backend.payments.models import (
@@ -105,7 +105,7 @@ def test_flagged_notice_is_settled_by_staff(client, payment_settings, staff_user
     )
 
     # when staff record it as received
-    services.bank_transfer_mark_received(
+    reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=100_000, bank_reference="FT7"
     )
 

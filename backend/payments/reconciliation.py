@@ -260,7 +260,7 @@ def bank_notice_apply(*, actor: Any, notice_id: int, order: Order | None = None)
         actor=actor,
         status=BankNoticeStatus.RESOLVED,
         event=BankNoticeEventType.APPLIED_BY_STAFF,
-        order=target,
+        order=transaction_item.order,  # the instance the payment updated
         transaction_item=transaction_item,
     )
 
@@ -310,7 +310,7 @@ def bank_transfer_mark_received(
             actor=actor,
             status=BankNoticeStatus.RESOLVED,
             event=BankNoticeEventType.APPLIED_BY_STAFF,
-            order=order,
+            order=transaction_item.order,
             transaction_item=transaction_item,
         )
     return transaction_item

@@ -253,8 +253,9 @@ def transaction_initialize(
 ) -> tuple[TransactionItem, TransactionEvent | None, dict[str, Any] | None]:
     """Start paying ``order`` (already access-checked) through ``gateway_id``.
 
-    The amount must be exactly what is outstanding. Earlier attempts that only hold pending
-    money are cancelled, so switching from VietQR to a card never counts twice.
+    The amount must be exactly what is outstanding. Money still pending on earlier attempts
+    that hold none is cancelled (``order_pending_transactions_cancel``), so switching from
+    VietQR to a card never counts twice.
     """
     order = order_lock(order.pk)
     if idempotency_key:

@@ -10,7 +10,7 @@ from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.content.schema import ContentQueries
 from backend.graphql.ocop.schema import OcopMutations, OcopQueries
 from backend.graphql.orders.schema import OrderMutations, OrderQueries
-from backend.graphql.payments.schema import PaymentMutations
+from backend.graphql.payments.schema import PaymentMutations, PaymentQueries
 from backend.graphql.producers.schema import ProducerMutations, ProducerQueries
 from backend.graphql.shop.schema import ShopQueries
 from backend.graphql.webhooks.schema import WebhookMutations
@@ -26,6 +26,7 @@ class Query(
     OcopQueries,
     CheckoutQueries,
     OrderQueries,
+    PaymentQueries,
     graphene.ObjectType,
 ):
     pass

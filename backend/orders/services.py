@@ -137,10 +137,11 @@ def order_fulfill(
 
 
 def order_mark_as_paid(*, actor: Any, order: Order, transaction_reference: str = "") -> Order:
-    """Staff record a payment received outside the gateways (a bank transfer seen by hand).
+    """Staff record a payment received outside the gateways (a transfer or cash seen by hand).
 
-    It goes through payments (a charge on the order's transaction), which recomputes the
-    charge status, posts the ledger entries and emits ORDER_PAID."""
+    It goes through payments as a manual transaction charged by the staff member (Saleor's
+    mark-as-paid transaction), which recomputes the charge status, posts the ledger entries
+    and emits ORDER_PAID."""
     if not is_staff(actor):
         raise PermissionDenied()
     if order.is_paid or order.status in (OrderStatus.CANCELED, OrderStatus.EXPIRED):

@@ -1,5 +1,5 @@
 """Staff see flagged bank notices in the admin; they settle them through the API
-(``orderBankTransferMarkReceived``), never by editing rows."""
+(``bankNoticeApply``, ``bankNoticeDismiss``), never by editing rows."""
 
 from django.contrib import admin
 

@@ -40,7 +40,8 @@ class TransactionRequestActionErrorCode(Enum):
 
 
 class PaymentErrorCode(Enum):
-    """Codes of OCOP's own payment mutations (cash collection, transfers, payouts)."""
+    """Codes of OCOP's own payment mutations (cash collection, transfers, bank notices,
+    payouts)."""
 
     GRAPHQL_ERROR = "GRAPHQL_ERROR"
     INVALID = "INVALID"
@@ -53,3 +54,5 @@ class PaymentErrorCode(Enum):
     AMOUNT_MISMATCH = "AMOUNT_MISMATCH"
     PAYOUT_EXCEEDS_BALANCE = "PAYOUT_EXCEEDS_BALANCE"
     GATEWAY_ERROR = "GATEWAY_ERROR"
+    ALREADY_RESOLVED = "ALREADY_RESOLVED"
+    UNIQUE = "UNIQUE"

@@ -1,4 +1,5 @@
-"""Append-only history: transaction events and the order events payments cause."""
+"""Append-only history: transaction events, bank notice events, and the order events
+payments cause."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ from typing import Any
 from backend.accounts.models import User
 from backend.orders.models import Order, OrderEvent, OrderEventType
 from backend.payments.gateways.base import GatewayResult
-from backend.payments.models import TransactionEvent, TransactionItem
+from backend.payments.models import (
+    BankNotice,
+    BankNoticeEvent,
+    BankNoticeEventType,
+    TransactionEvent,
+    TransactionItem,
+)
 
 
 def transaction_event_record(
@@ -33,3 +40,11 @@ def order_event_record(
     *, order: Order, type: OrderEventType, user: User | None, **parameters: Any
 ) -> OrderEvent:
     return OrderEvent.objects.create(order=order, type=type, user=user, parameters=parameters)
+
+
+def bank_notice_event_record(
+    *, notice: BankNotice, type: BankNoticeEventType, user: User | None, **parameters: Any
+) -> BankNoticeEvent:
+    return BankNoticeEvent.objects.create(
+        notice=notice, type=type, user=user, parameters=parameters
+    )

@@ -1,4 +1,5 @@
-"""Producers' money: revenue, commission and withheld tax per paid order, and payouts.
+"""Producers' money: revenue, commission and withheld tax per paid order, their reversal
+when the order is refunded, and payouts.
 
 Rates are data (``CommissionRate``, ``WithholdingTaxRate``), looked up for the day the
 order was paid; amounts are rounded half-up to whole đồng by ``core.money.percent_of``.
@@ -17,12 +18,15 @@ from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
 from backend.core.errors import DomainError, PermissionDenied
-from backend.core.money import percent_of
+from backend.core.money import percent_of, round_vnd
 from backend.orders.models import FulfillmentStatus, Order
 from backend.payments.models import (
+    POSTED_KINDS,
+    REVERSAL_OF,
     CommissionRate,
     LedgerEntry,
     LedgerEntryKind,
+    TransactionEvent,
     WithheldTax,
     WithholdingTaxRate,
 )
@@ -92,6 +96,54 @@ def ledger_post_paid_order(*, order: Order) -> list[LedgerEntry]:
     return posted
 
 
+def ledger_post_refund(*, order: Order, event: TransactionEvent) -> list[LedgerEntry]:
+    """Reverse the producers' revenue, commission and withheld tax of ``order`` in
+    proportion to what the order has had refunded, naming the refund ``event``.
+
+    Preconditions: the caller holds the order's row lock and has just recomputed
+    ``order.total_charged_amount`` (``services.transaction_record`` does both).
+
+    The share refunded is ``(total - min(charged, total)) / total``, so refunding money paid
+    beyond the total (an overpayment) reverses nothing. Each posted entry is reversed up to
+    ``round_half_up(posted x share)`` in all, minus what earlier refunds reversed: a full
+    refund reverses exactly what was posted however many partial refunds came before, and
+    running again for the same state writes nothing (the same refund counts once). Orders
+    whose entries were never posted (never fully paid) have nothing to reverse. Money already
+    paid out stays paid: the producer's balance goes negative and carries forward.
+    """
+    total = order.total_amount
+    refunded = total - min(order.total_charged_amount, total)
+    if total <= 0 or refunded <= 0:
+        return []
+    entries = LedgerEntry.objects.filter(order=order, fulfillment_group__isnull=False)
+    done: dict[tuple[int | None, str], int] = {
+        (row["fulfillment_group_id"], row["kind"]): row["total"]
+        for row in entries.filter(kind__in=REVERSAL_OF.values())
+        .values("fulfillment_group_id", "kind")
+        .annotate(total=Sum("amount"))
+    }
+    rows = []
+    for entry in entries.filter(kind__in=POSTED_KINDS).order_by("pk"):
+        kind = REVERSAL_OF[LedgerEntryKind(entry.kind)]
+        target = -round_vnd(Decimal(entry.amount) * refunded / total)
+        already = done.get((entry.fulfillment_group_id, kind), 0)
+        if abs(target) <= abs(already):
+            continue
+        rows.append(
+            LedgerEntry(
+                producer_id=entry.producer_id,
+                kind=kind,
+                amount=target - already,
+                order=order,
+                fulfillment_group_id=entry.fulfillment_group_id,
+                transaction_event=event,
+                rate_percent=entry.rate_percent,
+                reference=f"#{order.number} {event.psp_reference}".strip()[:255],
+            )
+        )
+    return LedgerEntry.objects.bulk_create(rows)
+
+
 def payable_filter(*, now: datetime.datetime | None = None) -> Q:
     """Entries the producer may be paid: delivered, past the return window, not returned."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.PAYOUT_RETURN_WINDOW_DAYS)
@@ -110,14 +162,47 @@ def producer_balance(*, producer: Producer, now: datetime.datetime | None = None
     return {"payable": payable, "pending": total - payable}
 
 
-def payout_record(*, actor: Any, producer: Producer, amount: int, reference: str) -> LedgerEntry:
+def payout_record(
+    *,
+    actor: Any,
+    producer: Producer,
+    amount: int,
+    reference: str,
+    paid_on: datetime.date | None = None,
+) -> LedgerEntry:
     """Staff: record money paid out to a producer outside the system (no transfer made).
-    Refuses more than is payable now."""
+
+    ``reference`` (the bank transfer's number) is required and unique per producer, so the
+    same transfer is never recorded twice; ``paid_on`` (default today) may not be in the
+    future. Never more than is payable now: an advance on money not yet earned, or still
+    inside the return window, is not a payout, and a producer whose refunds left the
+    balance negative is paid again only once new sales cover it.
+    """
     if not (isinstance(actor, User) and actor.is_authenticated and actor.is_staff):
         raise PermissionDenied()
-    if amount <= 0:
+    if isinstance(amount, bool) or amount <= 0:
         raise DomainError("INVALID", _("Số tiền phải lớn hơn 0."), field="amount")
+    reference = reference.strip()
+    if not reference:
+        raise DomainError(
+            "REQUIRED", _("Cần số chứng từ chi trả (số ủy nhiệm chi)."), field="reference"
+        )
+    if len(reference) > 255:
+        raise DomainError("INVALID", _("Số chứng từ dài tối đa 255 ký tự."), field="reference")
+    today = timezone.localdate()
+    paid_on = paid_on or today
+    if paid_on > today:
+        raise DomainError("INVALID", _("Ngày chi trả không được ở tương lai."), field="paidOn")
     Producer.objects.unscoped().select_for_update().get(pk=producer.pk)  # one payout at a time
+    if LedgerEntry.objects.filter(
+        producer=producer, kind=LedgerEntryKind.PAYOUT, reference=reference
+    ).exists():
+        raise DomainError(
+            "UNIQUE",
+            _("Chứng từ %(reference)s đã được ghi cho nhà sản xuất này.")
+            % {"reference": reference},
+            field="reference",
+        )
     payable = producer_balance(producer=producer)["payable"]
     if amount > payable:
         raise DomainError(
@@ -130,6 +215,7 @@ def payout_record(*, actor: Any, producer: Producer, amount: int, reference: str
         producer=producer,
         kind=LedgerEntryKind.PAYOUT,
         amount=-amount,
-        reference=reference.strip()[:255],
+        reference=reference,
+        paid_on=paid_on,
         created_by=actor,
     )

@@ -138,6 +138,7 @@ class BankNoticeStatus(models.TextChoices):
     APPLIED = "applied", _("Đã ghi nhận")
     FLAGGED = "flagged", _("Cần nhân viên xử lý")
     RESOLVED = "resolved", _("Nhân viên đã xử lý")
+    DISMISSED = "dismissed", _("Nhân viên đã bỏ qua")
 
 
 class BankNoticeFlag(models.TextChoices):
@@ -173,6 +174,7 @@ class BankNotice(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution_note = models.CharField(max_length=500, blank=True)
     received_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -180,6 +182,31 @@ class BankNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bank_reference}: {self.amount} ({self.status})"
+
+
+class BankNoticeEventType(models.TextChoices):
+    RECEIVED = "received", _("Đã nhận thông báo")
+    APPLIED = "applied", _("Tự động ghi nhận vào đơn hàng")
+    APPLIED_BY_STAFF = "applied_by_staff", _("Nhân viên ghi nhận vào đơn hàng")
+    DISMISSED = "dismissed", _("Nhân viên bỏ qua")
+
+
+class BankNoticeEvent(models.Model):
+    """Append-only history of a bank notice: written by ``payments.events`` only."""
+
+    notice = models.ForeignKey(BankNotice, related_name="events", on_delete=models.CASCADE)
+    type = models.CharField(max_length=32, choices=BankNoticeEventType.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    parameters = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.notice_id}: {self.type}"
 
 
 class ProcessedStripeEvent(models.Model):
@@ -265,6 +292,26 @@ class LedgerEntryKind(models.TextChoices):
     VAT_WITHHELD = "vat_withheld", _("Thuế GTGT khấu trừ")
     PIT_WITHHELD = "pit_withheld", _("Thuế TNCN khấu trừ")
     PAYOUT = "payout", _("Đã chi trả")
+    REFUND = "refund", _("Hoàn tiền cho khách")
+    COMMISSION_REVERSAL = "commission_reversal", _("Hoàn phí hoa hồng")
+    VAT_WITHHELD_REVERSAL = "vat_withheld_reversal", _("Hoàn thuế GTGT đã khấu trừ")
+    PIT_WITHHELD_REVERSAL = "pit_withheld_reversal", _("Hoàn thuế TNCN đã khấu trừ")
+
+
+# What a paid order posts once per fulfilment group, and the kind that reverses each
+# (written again for every refund, in proportion to what the order has had refunded).
+POSTED_KINDS = (
+    LedgerEntryKind.REVENUE,
+    LedgerEntryKind.COMMISSION,
+    LedgerEntryKind.VAT_WITHHELD,
+    LedgerEntryKind.PIT_WITHHELD,
+)
+REVERSAL_OF = {
+    LedgerEntryKind.REVENUE: LedgerEntryKind.REFUND,
+    LedgerEntryKind.COMMISSION: LedgerEntryKind.COMMISSION_REVERSAL,
+    LedgerEntryKind.VAT_WITHHELD: LedgerEntryKind.VAT_WITHHELD_REVERSAL,
+    LedgerEntryKind.PIT_WITHHELD: LedgerEntryKind.PIT_WITHHELD_REVERSAL,
+}
 
 
 class LedgerEntry(models.Model):
@@ -272,13 +319,14 @@ class LedgerEntry(models.Model):
     positive, deductions and payouts negative. Never updated or deleted.
 
     Entries of a fulfilment group become payable ``PAYOUT_RETURN_WINDOW_DAYS`` after the
-    group was delivered (``FulfillmentGroup.fulfilled_at``).
+    group was delivered (``FulfillmentGroup.fulfilled_at``). Reversals name the refund's
+    ``transaction_event``; payouts carry the day the money was sent (``paid_on``).
     """
 
     producer = models.ForeignKey(
         "producers.Producer", related_name="ledger_entries", on_delete=models.PROTECT
     )
-    kind = models.CharField(max_length=16, choices=LedgerEntryKind.choices)
+    kind = models.CharField(max_length=32, choices=LedgerEntryKind.choices)
     amount = models.BigIntegerField()
     order = models.ForeignKey(
         "orders.Order", null=True, blank=True, related_name="+", on_delete=models.PROTECT
@@ -290,8 +338,12 @@ class LedgerEntry(models.Model):
         related_name="ledger_entries",
         on_delete=models.PROTECT,
     )
+    transaction_event = models.ForeignKey(
+        TransactionEvent, null=True, blank=True, related_name="+", on_delete=models.PROTECT
+    )
     rate_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     reference = models.CharField(max_length=255, blank=True)
+    paid_on = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
@@ -302,12 +354,39 @@ class LedgerEntry(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["fulfillment_group", "kind"],
-                condition=Q(fulfillment_group__isnull=False),
+                condition=Q(fulfillment_group__isnull=False, kind__in=POSTED_KINDS),
                 name="ledger_entry_group_kind_unique",
             ),
+            models.UniqueConstraint(
+                fields=["transaction_event", "fulfillment_group", "kind"],
+                condition=Q(transaction_event__isnull=False),
+                name="ledger_entry_refund_once",
+            ),
+            models.UniqueConstraint(
+                fields=["producer", "reference"],
+                condition=Q(kind="payout"),
+                name="ledger_entry_payout_reference_unique",
+            ),
             models.CheckConstraint(
-                condition=Q(kind="payout", amount__lt=0, fulfillment_group__isnull=True)
-                | (~Q(kind="payout") & Q(fulfillment_group__isnull=False)),
+                condition=Q(
+                    kind="payout",
+                    amount__lt=0,
+                    fulfillment_group__isnull=True,
+                    transaction_event__isnull=True,
+                    paid_on__isnull=False,
+                )
+                | Q(
+                    kind__in=POSTED_KINDS,
+                    fulfillment_group__isnull=False,
+                    transaction_event__isnull=True,
+                    paid_on__isnull=True,
+                )
+                | Q(
+                    kind__in=list(REVERSAL_OF.values()),
+                    fulfillment_group__isnull=False,
+                    transaction_event__isnull=False,
+                    paid_on__isnull=True,
+                ),
                 name="ledger_entry_kind_shape",
             ),
         ]

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +16,7 @@ from backend.checkout.models import Checkout
 from backend.core.errors import NotFound, PermissionDenied
 from backend.orders.models import Order
 from backend.payments.gateways import Gateway, available_gateways
-from backend.payments.models import LedgerEntry, TransactionItem
+from backend.payments.models import BankNotice, LedgerEntry, LedgerEntryKind, TransactionItem
 from producers.models import Producer
 from producers.permissions import is_authenticated, is_reviewing_staff
 from producers.selectors import member_producer_ids
@@ -29,9 +29,9 @@ def _may_see_order(actor: Any, order: Order, *, by_token: bool) -> bool:
     return by_token and order.user_id is None
 
 
-def order_get_for_payment(*, actor: Any, reference: str) -> Order:
+def order_get_for_payment(*, actor: Any, reference: str, field: str = "id") -> Order:
     """The order a payment mutation names: by its token (guests, owners) or by its number
-    for its owner and staff. Others get NOT_FOUND."""
+    for its owner and staff. Others get NOT_FOUND (on ``field``)."""
     by_token = True
     try:
         order = Order.objects.filter(token=uuid.UUID(reference)).first()
@@ -39,7 +39,7 @@ def order_get_for_payment(*, actor: Any, reference: str) -> Order:
         by_token = False
         order = Order.objects.filter(pk=int(reference)).first() if reference.isdigit() else None
     if order is None or not _may_see_order(actor, order, by_token=by_token):
-        raise NotFound(_("Không tìm thấy đơn hàng."), field="id")
+        raise NotFound(_("Không tìm thấy đơn hàng."), field=field)
     return order
 
 
@@ -95,11 +95,49 @@ def producer_get_for_ledger(*, actor: Any, producer_id: int) -> Producer:
     if not is_reviewing_staff(actor) and producer_id not in member_producer_ids(actor=actor):
         if not member_producer_ids(actor=actor):
             raise PermissionDenied()
-        raise NotFound(_("Không tìm thấy nhà sản xuất."), field="producerId")
+        raise NotFound(_("Không tìm thấy nhà sản xuất."), field="producer")
     producer = Producer.objects.unscoped().filter(pk=producer_id).first()
     if producer is None:
-        raise NotFound(_("Không tìm thấy nhà sản xuất."), field="producerId")
+        raise NotFound(_("Không tìm thấy nhà sản xuất."), field="producer")
     return producer
+
+
+def ledger_entries_for_producer(
+    *, producer: Producer, kinds: list[str] | None = None
+) -> QuerySet[LedgerEntry]:
+    """A producer's ledger lines (the caller checked access with
+    ``producer_get_for_ledger``), with their orders."""
+    entries = LedgerEntry.objects.filter(producer=producer).select_related("order")
+    return entries.filter(kind__in=kinds) if kinds else entries
+
+
+def payouts_for_producer(*, producer: Producer) -> QuerySet[LedgerEntry]:
+    return ledger_entries_for_producer(producer=producer, kinds=[LedgerEntryKind.PAYOUT])
+
+
+def bank_notices_for_staff(
+    *,
+    actor: Any,
+    statuses: list[str] | None = None,
+    flags: list[str] | None = None,
+    search: str = "",
+) -> QuerySet[BankNotice]:
+    """Bank notices, for staff only (PermissionDenied for anyone else). ``search`` matches
+    the bank reference, the transfer description or the order number."""
+    if not (is_authenticated(actor) and actor.is_staff):
+        raise PermissionDenied()
+    notices = BankNotice.objects.select_related("order", "transaction", "resolved_by")
+    if statuses:
+        notices = notices.filter(status__in=statuses)
+    if flags:
+        notices = notices.filter(flag__in=flags)
+    text = search.strip().lstrip("#")
+    if text:
+        condition = Q(bank_reference__icontains=text) | Q(description__icontains=text)
+        if text.isdigit():
+            condition |= Q(order__number=int(text))
+        notices = notices.filter(condition)
+    return notices
 
 
 @dataclass(frozen=True)
@@ -111,8 +149,14 @@ class Statement:
     closing_balance: int
 
 
+def statement_month_valid(*, year: int, month: int) -> bool:
+    """Whether a statement can exist for this month (the marketplace opened in 2025)."""
+    return 2000 <= year <= 9998 and 1 <= month <= 12
+
+
 def producer_statement(*, producer: Producer, year: int, month: int) -> Statement:
-    """One calendar month (Việt Nam time) of a producer's ledger with running balances."""
+    """One calendar month (Việt Nam time) of a producer's ledger with running balances.
+    Precondition: ``statement_month_valid(year=year, month=month)``."""
     zone = timezone.get_current_timezone()
     start = datetime.datetime(year, month, 1, tzinfo=zone)
     end = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=zone)

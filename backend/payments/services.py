@@ -12,7 +12,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
@@ -28,8 +27,15 @@ from backend.orders.models import (
 )
 from backend.orders.producer_access import is_staff_or_producer_member, producer_ids_for_user
 from backend.payments import events, ledger
-from backend.payments.gateways import GATEWAYS, Gateway, GatewayResponse, GatewayResult
+from backend.payments.gateways import (
+    ALL_GATEWAYS,
+    GATEWAYS,
+    Gateway,
+    GatewayResponse,
+    GatewayResult,
+)
 from backend.payments.gateways.cod import cod_gateway
+from backend.payments.gateways.manual import manual_gateway
 from backend.payments.gateways.vietqr import vietqr_gateway
 from backend.payments.models import (
     BankNotice,
@@ -57,7 +63,7 @@ def is_staff(actor: Any) -> bool:
 
 
 def gateway_for(transaction: TransactionItem) -> Gateway:
-    return GATEWAYS[transaction.gateway]
+    return ALL_GATEWAYS[transaction.gateway]
 
 
 def order_amount_outstanding(order: Order) -> int:
@@ -78,7 +84,7 @@ def transaction_lock(transaction_id: int) -> TransactionItem:
     )
 
 
-def _ensure_payable(order: Order, *, field: str = "id") -> None:
+def order_ensure_payable(order: Order, *, field: str = "id") -> None:
     if order.status in CLOSED_ORDER_STATUSES:
         raise DomainError(
             "INVALID", _("Đơn hàng đã hủy hoặc hết hạn, không thể thanh toán."), field=field
@@ -139,17 +145,22 @@ def transaction_record(
     idempotency_key: str = "",
 ) -> TransactionEvent | None:
     """Apply ``results`` to a locked transaction, write one event each, and recompute the
-    order's payment status. Returns the last event written (None for no results)."""
+    order's payment status. A refund reverses the producers' ledger entries in proportion
+    (``ledger.ledger_post_refund``). Returns the last event written (None for no results)."""
     user = acting_user(actor)
-    event = None
+    event = refund = None
     for result in results:
         _apply(transaction, result)
         event = events.transaction_event_record(
             transaction=transaction, result=result, user=user, idempotency_key=idempotency_key
         )
+        if result.type == T.REFUND_SUCCESS:
+            refund = event
     if results:
         transaction.save()
-        order_update_payment_status(order=transaction.order, actor=actor)
+        order = order_update_payment_status(order=transaction.order, actor=actor)
+        if refund is not None:
+            ledger.ledger_post_refund(order=order, event=refund)
     return event
 
 
@@ -200,6 +211,36 @@ def order_update_payment_status(*, order: Order, actor: Any) -> Order:
     return order
 
 
+def order_pending_transactions_cancel(*, order: Order, actor: Any) -> None:
+    """Cancel, as superseded, the money still pending on the order's transactions that hold
+    none (a new attempt or staff's record replaces them, so nothing counts twice). Caller
+    holds the order's row lock."""
+    for earlier in order.transactions.select_for_update().filter(authorized_amount=0):
+        pending = earlier.charge_pending_amount + earlier.authorize_pending_amount
+        if pending:
+            transaction_record(
+                transaction=earlier,
+                results=[GatewayResult(T.CANCEL_SUCCESS, pending, message="superseded")],
+                actor=actor,
+            )
+
+
+def bank_reference_ensure_unused(reference: str, *, field: str) -> None:
+    """Refuse a bank reference already recorded as money received (by a bank notice, a
+    transfer staff recorded, or staff marking an order paid)."""
+    if (
+        TransactionEvent.objects.filter(
+            transaction__gateway__in=(vietqr_gateway.id, manual_gateway.id),
+            type=T.CHARGE_SUCCESS,
+            psp_reference=reference,
+        ).exists()
+        or BankNotice.objects.filter(
+            bank_reference=reference, status=BankNoticeStatus.APPLIED
+        ).exists()
+    ):
+        raise DomainError("INVALID", _("Giao dịch ngân hàng này đã được ghi nhận."), field=field)
+
+
 def transaction_initialize(
     *,
     actor: Any,
@@ -212,15 +253,16 @@ def transaction_initialize(
 ) -> tuple[TransactionItem, TransactionEvent | None, dict[str, Any] | None]:
     """Start paying ``order`` (already access-checked) through ``gateway_id``.
 
-    The amount must be exactly what is outstanding. Earlier attempts that only hold pending
-    money are cancelled, so switching from VietQR to a card never counts twice.
+    The amount must be exactly what is outstanding. Money still pending on earlier attempts
+    that hold none is cancelled (``order_pending_transactions_cancel``), so switching from
+    VietQR to a card never counts twice.
     """
     order = order_lock(order.pk)
     if idempotency_key:
         existing = order.transactions.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
             return existing, existing.events.last(), existing.private_metadata.get("data")
-    _ensure_payable(order)
+    order_ensure_payable(order)
     gateway = GATEWAYS.get(gateway_id)
     if gateway is None or not gateway.is_available(amount=order.total_amount):
         raise ValidationError(
@@ -251,16 +293,7 @@ def transaction_initialize(
                 )
             }
         )
-    for earlier in order.transactions.select_for_update().filter(
-        charged_amount=0, authorized_amount=0
-    ):
-        pending = earlier.charge_pending_amount + earlier.authorize_pending_amount
-        if pending:
-            transaction_record(
-                transaction=earlier,
-                results=[GatewayResult(T.CANCEL_SUCCESS, pending, message="superseded")],
-                actor=actor,
-            )
+    order_pending_transactions_cancel(order=order, actor=actor)
     transaction = TransactionItem.objects.create(
         order=order,
         gateway=gateway.id,
@@ -377,7 +410,7 @@ def fulfillment_group_cash_collect(*, actor: Any, group_id: int) -> FulfillmentG
     group = FulfillmentGroup.objects.select_for_update().get(pk=group_id)
     if order.payment_method != cod_gateway.method:
         raise DomainError("NOT_COD", _("Đơn hàng không thanh toán khi nhận hàng."), field="id")
-    _ensure_payable(order)
+    order_ensure_payable(order)
     if group.cod_collected:
         raise DomainError("ALREADY_COLLECTED", _("Đã thu tiền cho nhóm này rồi."), field="id")
     if group.status != FulfillmentStatus.FULFILLED:
@@ -403,46 +436,3 @@ def fulfillment_group_cash_collect(*, actor: Any, group_id: int) -> FulfillmentG
     group.cod_collected = True
     group.save(update_fields=["cod_collected"])
     return group
-
-
-def bank_transfer_mark_received(
-    *, actor: Any, order: Order, amount: int, bank_reference: str
-) -> TransactionItem:
-    """Staff: a VietQR transfer reached the collection account. Resolves a flagged bank
-    notice with the same reference; a reference already applied is refused."""
-    if not is_staff(actor):
-        raise PermissionDenied()
-    if amount <= 0:
-        raise DomainError("INVALID", _("Số tiền phải lớn hơn 0."), field="amount")
-    reference = bank_reference.strip()
-    if not reference:
-        raise DomainError("REQUIRED", _("Cần mã giao dịch ngân hàng."), field="bankReference")
-    order = order_lock(order.pk)
-    _ensure_payable(order)
-    if (
-        TransactionEvent.objects.filter(
-            transaction__gateway=vietqr_gateway.id, type=T.CHARGE_SUCCESS, psp_reference=reference
-        ).exists()
-        or BankNotice.objects.filter(
-            bank_reference=reference, status=BankNoticeStatus.APPLIED
-        ).exists()
-    ):
-        raise DomainError(
-            "INVALID", _("Giao dịch ngân hàng này đã được ghi nhận."), field="bankReference"
-        )
-    transaction = order_open_transaction(order, vietqr_gateway, actor)
-    transaction_record(
-        transaction=transaction,
-        results=[
-            GatewayResult(T.CHARGE_SUCCESS, amount, reference, str(_("Đã nhận chuyển khoản")))
-        ],
-        actor=actor,
-    )
-    BankNotice.objects.filter(bank_reference=reference, status=BankNoticeStatus.FLAGGED).update(
-        status=BankNoticeStatus.RESOLVED,
-        order=order,
-        transaction=transaction,
-        resolved_by=acting_user(actor),
-        resolved_at=timezone.now(),
-    )
-    return transaction

@@ -1,15 +1,27 @@
-"""Monthly producer statements as CSV and XLSX (amounts in whole đồng)."""
+"""Monthly producer statements as CSV and XLSX (amounts in whole đồng), and short-lived
+download links for API clients, who have no session to download with."""
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import Any
+from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from backend.accounts.models import User
 from backend.payments.models import LedgerEntryKind
 from backend.payments.selectors import Statement
+from producers.models import Producer
+
+STATEMENT_FORMATS = ("csv", "xlsx")
+STATEMENT_LINK_MAX_AGE = 15 * 60  # seconds: long enough to click, short enough to leak little
+_LINK_SALT = "ocop.payments.statement-link"
 
 HEADER = ["Ngày", "Loại", "Đơn hàng", "Tỷ lệ (%)", "Số tiền (đồng)", "Số dư (đồng)", "Tham chiếu"]
 
@@ -57,3 +69,38 @@ def statement_xlsx(statement: Statement) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def statement_url(*, producer: Producer, year: int, month: int, fmt: str, user: Any) -> str:
+    """An absolute link to one month's statement, signed for ``user`` (who must already be
+    allowed to read it) and valid for ``STATEMENT_LINK_MAX_AGE`` seconds. The download
+    checks the user's access again."""
+    token = signing.TimestampSigner(salt=_LINK_SALT).sign_object(
+        {"p": producer.pk, "y": year, "m": month, "u": user.pk}
+    )
+    path = reverse(
+        "payments:producer-statement",
+        kwargs={"producer_id": producer.pk, "year": year, "month": month, "fmt": fmt},
+    )
+    return f"{settings.PUBLIC_URL}{path}?{urlencode({'token': token})}"
+
+
+def statement_link_user(token: str, *, producer_id: int, year: int, month: int) -> User | None:
+    """The active user a valid, unexpired link to exactly this statement was signed for,
+    else None."""
+    try:
+        data = signing.TimestampSigner(salt=_LINK_SALT).unsign_object(
+            token, max_age=STATEMENT_LINK_MAX_AGE
+        )
+    except signing.BadSignature:  # includes SignatureExpired
+        return None
+    if not isinstance(data, dict) or [data.get(key) for key in "pym"] != [
+        producer_id,
+        year,
+        month,
+    ]:
+        return None
+    user_id = data.get("u")
+    if not isinstance(user_id, int):
+        return None
+    return User.objects.filter(pk=user_id, is_active=True).first()

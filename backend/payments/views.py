@@ -6,6 +6,8 @@ notice or event is recorded (or recognised as already recorded) and answered 200
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -46,13 +48,26 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
 def producer_statement(
     request: HttpRequest, producer_id: int, year: int, month: int, fmt: str
 ) -> HttpResponse:
+    """A month's statement for the signed-in member or staff, or for whoever holds a link
+    ``statements.statement_url`` signed (GraphQL hands those out)."""
+    actor: Any = request.user
+    token = request.GET.get("token")
+    if token:
+        actor = statements.statement_link_user(
+            token, producer_id=producer_id, year=year, month=month
+        )
+        if actor is None:
+            return HttpResponse(status=404)
     try:
-        producer = selectors.producer_get_for_ledger(actor=request.user, producer_id=producer_id)
+        producer = selectors.producer_get_for_ledger(actor=actor, producer_id=producer_id)
     except PermissionDenied:
         return HttpResponse(status=403)
     except DomainError:
         return HttpResponse(status=404)
-    if not 1 <= month <= 12 or fmt not in {"csv", "xlsx"}:
+    if (
+        not selectors.statement_month_valid(year=year, month=month)
+        or fmt not in statements.STATEMENT_FORMATS
+    ):
         return HttpResponse(status=404)
     statement = selectors.producer_statement(producer=producer, year=year, month=month)
     name = f"ocop-statement-{producer.slug}-{year:04d}-{month:02d}.{fmt}"
@@ -63,4 +78,5 @@ def producer_statement(
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store, max-age=0"
     return response

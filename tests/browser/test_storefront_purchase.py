@@ -18,7 +18,7 @@ from backend.accounts.email_tokens import GENERATORS
 from backend.accounts.models import User
 from backend.catalog.models import Category
 from backend.orders.models import Order
-from backend.payments.services import bank_transfer_mark_received
+from backend.payments.reconciliation import bank_transfer_mark_received
 from backend.payments.vietqr import parse_vietqr_payload
 from qr.rendering import qr_png
 from tests.backend.payments.fixtures import VIETQR_SETTINGS

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from backend.orders.models import Order
-from backend.payments.services import bank_transfer_mark_received
+from backend.payments.reconciliation import bank_transfer_mark_received
 from backend.payments.vietqr import parse_vietqr_payload
 from tests.backend.payments.fixtures import VIETQR_SETTINGS
 from tests.storefront_theme.purchase_factories import ADDRESS, add, make_shop, place, ready

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 import graphene
 
 from backend.payments import error_codes
-from backend.payments.models import TransactionEventType
+from backend.payments.models import (
+    BankNoticeEventType,
+    BankNoticeFlag,
+    BankNoticeStatus,
+    LedgerEntryKind,
+    TransactionEventType,
+)
+
+
+def _choices(name: str, choices: type[Enum], description: str) -> type[graphene.Enum]:
+    return graphene.Enum(
+        name, [(member.name, member.value) for member in choices], description=description
+    )
+
 
 TransactionActionEnum = graphene.Enum(
     "TransactionActionEnum",
@@ -17,10 +32,28 @@ TransactionFlowStrategyEnum = graphene.Enum(
     [("AUTHORIZATION", "authorization"), ("CHARGE", "charge")],
     description="Whether to hold the money first (authorization) or take it at once.",
 )
-TransactionEventTypeEnum = graphene.Enum(
-    "TransactionEventTypeEnum",
-    [(member.name, member.value) for member in TransactionEventType],
-    description="What happened to a transaction.",
+TransactionEventTypeEnum = _choices(
+    "TransactionEventTypeEnum", TransactionEventType, "What happened to a transaction."
+)
+
+
+ProducerLedgerEntryKindEnum = _choices(
+    "ProducerLedgerEntryKindEnum",
+    LedgerEntryKind,
+    "OCOP: kinds of producer ledger entries (revenue, deductions, their reversals on refund, "
+    "payouts).",
+)
+BankNoticeStatusEnum = _choices(
+    "BankNoticeStatusEnum",
+    BankNoticeStatus,
+    "OCOP: APPLIED (matched an order), FLAGGED (waits for staff), RESOLVED (staff applied "
+    "it), DISMISSED (staff closed it without recording money).",
+)
+BankNoticeFlagEnum = _choices(
+    "BankNoticeFlagEnum", BankNoticeFlag, "OCOP: why a bank notice was not applied."
+)
+BankNoticeEventTypeEnum = _choices(
+    "BankNoticeEventTypeEnum", BankNoticeEventType, "OCOP: what happened to a bank notice."
 )
 
 

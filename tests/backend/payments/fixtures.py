@@ -85,6 +85,17 @@ def sign_bank_notice(body: bytes, secret: str = BANK_SECRET) -> str:
     return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
+def post_notice(client: Any, payload: dict[str, Any], *, signature: str | None = None) -> Any:
+    """POST a bank notice to the webhook, signed with the test secret unless told."""
+    body = json.dumps(payload).encode()
+    return client.post(
+        "/payments/bank-notices/",
+        body,
+        content_type="application/json",
+        HTTP_X_OCOP_SIGNATURE=signature if signature is not None else sign_bank_notice(body),
+    )
+
+
 def stripe_signature(payload: str, secret: str = STRIPE_WEBHOOK_SECRET) -> str:
     timestamp = int(time.time())
     digest = hmac.new(

@@ -7,7 +7,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from backend.core.errors import DomainError
-from backend.payments import ledger, selectors, services, statements
+from backend.payments import ledger, reconciliation, selectors, statements
 from backend.payments.demo import load_demo_payments
 from backend.payments.models import CommissionRate, LedgerEntry, LedgerEntryKind, TransactionItem
 from producers.models import LegalForm, MemberRole, ProducerMember
@@ -30,7 +30,7 @@ def test_paid_order_posts_commission_and_decree_117_withholding(payment_settings
     order = factories.order(groups=[(household, 123_450, 20_000), (cooperative, 100_000, 0)])
 
     # when the order is paid
-    services.bank_transfer_mark_received(
+    reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=order.total_amount, bank_reference="FT1"
     )
 
@@ -52,7 +52,7 @@ def test_payout_only_after_delivery_and_return_window(payment_settings, staff_us
     # given a paid order whose group was delivered 3 days ago (window: 7 days)
     seller = factories.producer()
     order = factories.order(groups=[(seller, 100_000, 0)])
-    services.bank_transfer_mark_received(
+    reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=100_000, bank_reference="FT2"
     )
     group = factories.deliver(
@@ -75,7 +75,7 @@ def test_monthly_statement_exports_csv_and_xlsx(payment_settings, staff_user):
     # given a paid order this month
     seller = factories.producer()
     order = factories.order(groups=[(seller, 100_000, 0)])
-    services.bank_transfer_mark_received(
+    reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=100_000, bank_reference="FT3"
     )
     today = timezone.localdate()

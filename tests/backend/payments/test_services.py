@@ -8,7 +8,7 @@ from backend.orders.models import (
     OrderStatus,
     PaymentMethod,
 )
-from backend.payments import services
+from backend.payments import reconciliation, services
 from backend.payments.gateways.cod import cod_gateway
 from backend.payments.gateways.vietqr import vietqr_gateway
 from backend.payments.models import (
@@ -139,7 +139,7 @@ def test_staff_marks_transfer_received_and_refunds_within_charged(payment_settin
     # given a VietQR order whose transfer arrived
     order = factories.order()
     services.transaction_initialize(actor=None, order=order, gateway_id=vietqr_gateway.id)
-    transaction = services.bank_transfer_mark_received(
+    transaction = reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=180_000, bank_reference="FT001"
     )
     order.refresh_from_db()
@@ -172,13 +172,13 @@ def test_staff_marks_transfer_received_and_refunds_within_charged(payment_settin
 def test_same_bank_reference_twice_is_refused(payment_settings, staff_user):
     # given a transfer already recorded
     order = factories.order()
-    services.bank_transfer_mark_received(
+    reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=100_000, bank_reference="FT002"
     )
 
     # when the same reference is recorded again
     with pytest.raises(DomainError):
-        services.bank_transfer_mark_received(
+        reconciliation.bank_transfer_mark_received(
             actor=staff_user, order=order, amount=80_000, bank_reference="FT002"
         )
 
@@ -193,7 +193,7 @@ def test_cancelled_order_cannot_be_paid(payment_settings, staff_user):
 
     # when staff record a transfer, then it is refused
     with pytest.raises(DomainError):
-        services.bank_transfer_mark_received(
+        reconciliation.bank_transfer_mark_received(
             actor=staff_user, order=order, amount=180_000, bank_reference="FT003"
         )
     assert TransactionItem.objects.count() == 0
@@ -202,7 +202,7 @@ def test_cancelled_order_cannot_be_paid(payment_settings, staff_user):
 def test_capture_is_refused_for_a_gateway_without_authorization(payment_settings, staff_user):
     # given a paid VietQR order
     order = factories.order()
-    transaction = services.bank_transfer_mark_received(
+    transaction = reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=180_000, bank_reference="FT004"
     )
 

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backend.orders.models import OrderChargeStatus, OrderStatus
-from backend.payments import services
+from backend.payments import reconciliation, services
 from backend.payments.gateways.stripe import stripe_client, stripe_gateway
 from backend.payments.gateways.vietqr import vietqr_gateway
 from backend.payments.models import (
@@ -18,22 +18,16 @@ from backend.payments.models import (
 )
 from backend.payments.vietqr import parse_vietqr_payload
 from tests.backend.payments import factories
-from tests.backend.payments.fixtures import sign_bank_notice, stripe_event, stripe_signature
+from tests.backend.payments.fixtures import (
+    post_notice,
+    sign_bank_notice,
+    stripe_event,
+    stripe_signature,
+)
 
 pytestmark = pytest.mark.django_db
 
-BANK_URL = "/payments/bank-notices/"
 STRIPE_URL = "/payments/stripe/webhook/"
-
-
-def post_notice(client, payload, *, signature=None):
-    body = json.dumps(payload).encode()
-    return client.post(
-        BANK_URL,
-        body,
-        content_type="application/json",
-        HTTP_X_OCOP_SIGNATURE=signature if signature is not None else sign_bank_notice(body),
-    )
 
 
 def test_bank_notice_pays_the_order_once(client, payment_settings):
@@ -111,7 +105,7 @@ def test_flagged_notice_is_settled_by_staff(client, payment_settings, staff_user
     )
 
     # when staff record it as received
-    services.bank_transfer_mark_received(
+    reconciliation.bank_transfer_mark_received(
         actor=staff_user, order=order, amount=100_000, bank_reference="FT7"
     )
 

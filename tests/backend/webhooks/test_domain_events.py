@@ -19,7 +19,7 @@ from backend.ocop import certificate_services
 from backend.ocop.models import ApplicationStatus
 from backend.orders import services as order_services
 from backend.orders.models import Order
-from backend.payments.services import bank_transfer_mark_received
+from backend.payments.reconciliation import bank_transfer_mark_received
 from backend.webhooks.models import Webhook, WebhookEvent
 from producers import onboarding_services
 from tests.backend.catalog.factories import make_product, product_type

@@ -15,10 +15,15 @@ class OrderMarkAsPaid(BaseMutation):
 
     class Arguments:
         id = graphene.ID(required=True, description="ID of the order.")
-        transaction_reference = graphene.String(description="Bank transfer reference.")
+        transaction_reference = graphene.String(
+            description="Reference of the money received (bank transfer or receipt number)."
+        )
 
     class Meta:
-        description = "Staff: record a payment received outside the gateways."
+        description = (
+            "Staff: record a payment received outside the gateways, as a manual transaction "
+            "(never as if it came through COD, VietQR or Stripe)."
+        )
         error_type_class = OrderError
 
     @classmethod

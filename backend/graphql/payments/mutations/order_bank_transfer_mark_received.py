@@ -9,7 +9,7 @@ from backend.graphql.payments.mutations.common import decode_global_id, whole_do
 from backend.graphql.payments.mutations.transaction_request_action import is_staff
 from backend.graphql.payments.scalars import PositiveDecimal
 from backend.graphql.payments.types import PaymentError, TransactionItem
-from backend.payments import selectors, services
+from backend.payments import reconciliation, selectors
 
 
 class OrderBankTransferMarkReceived(BaseMutation):
@@ -32,7 +32,7 @@ class OrderBankTransferMarkReceived(BaseMutation):
     def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
         _type, key = decode_global_id(data["id"], allowed={"Order"})
         order = selectors.order_get_for_payment(actor=info.context.user, reference=key)
-        transaction = services.bank_transfer_mark_received(
+        transaction = reconciliation.bank_transfer_mark_received(
             actor=info.context.user,
             order=order,
             amount=whole_dong(data["amount"]) or 0,

@@ -1,4 +1,5 @@
-"""orderMarkAsPaid records the money through payments: a transaction, its event, the ledger."""
+"""orderMarkAsPaid records the money through payments: a manual transaction, its event,
+the ledger."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ mutation Paid($id: ID!, $reference: String) {
   orderMarkAsPaid(id: $id, transactionReference: $reference) {
     order {
       chargeStatus
-      transactions { chargedAmount { amount } events { type pspReference } }
+      transactions { name actions chargedAmount { amount } events { type pspReference } }
     }
     errors { field code }
   }
@@ -49,6 +50,8 @@ def test_staff_mark_as_paid_creates_a_transaction_ledger_entries_and_order_paid(
     assert paid["order"]["chargeStatus"] == "FULL"
     (transaction,) = paid["order"]["transactions"]
     assert transaction["chargedAmount"]["amount"] == order.total_amount
+    assert transaction["name"] == "Nhân viên ghi nhận đã thanh toán"  # not a gateway's
+    assert transaction["actions"] == ["REFUND"]
     assert {"type": "CHARGE_SUCCESS", "pspReference": "FT2611"} in transaction["events"]
     assert again["errors"] == [{"field": None, "code": "PAYMENT_ERROR"}]
     assert TransactionItem.objects.filter(order=order).count() == 1

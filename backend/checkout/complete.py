@@ -22,6 +22,7 @@ from backend.checkout.error_codes import CheckoutErrorCode as Code
 from backend.checkout.info import CheckoutInfo, checkout_info
 from backend.checkout.selectors import checkout_get_for_user
 from backend.core.errors import NotFound
+from backend.core.metadata import metadata_merged
 from backend.discounts.services import voucher_use
 from backend.inventory.allocations import InsufficientStock, allocation_apply, allocation_plan
 from backend.orders.events import order_event
@@ -231,6 +232,8 @@ def checkout_complete(
             raise
         info = checkout_info(checkout)
         _validate(info)
+        # Saleor: checkoutComplete(metadata) is set on the checkout, so the order gets both.
+        order_metadata = metadata_merged(checkout.metadata, metadata, field="metadata")
         if payment_method == PaymentMethod.COD and not cod_gateway.is_available(amount=info.total):
             raise _error(
                 "payment_data",
@@ -256,7 +259,7 @@ def checkout_complete(
             info,
             actor=actor,
             payment_method=payment_method,
-            metadata={**checkout.metadata, **metadata},
+            metadata=order_metadata,
             private_metadata=checkout.private_metadata,
             redirect_url=redirect_url,
         )

@@ -7,6 +7,7 @@ from backend.graphql.catalog.schema import CatalogMutations, CatalogQueries
 from backend.graphql.channels.schema import ChannelQueries
 from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.content.schema import ContentQueries
+from backend.graphql.meta.schema import MetaMutations
 from backend.graphql.ocop.schema import OcopMutations, OcopQueries
 from backend.graphql.orders.schema import OrderMutations, OrderQueries
 from backend.graphql.payments.schema import PaymentMutations
@@ -39,6 +40,7 @@ class Mutation(
     CheckoutMutations,
     OrderMutations,
     PaymentMutations,
+    MetaMutations,
     graphene.ObjectType,
 ):
     pass

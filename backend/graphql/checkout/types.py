@@ -16,7 +16,7 @@ from backend.graphql.catalog.types.variants import ProductVariant
 from backend.graphql.channels.types import Channel
 from backend.graphql.checkout.enums import CheckoutErrorCode, DeliveryMethodTypeEnum
 from backend.graphql.core.enums import LanguageCodeEnum
-from backend.graphql.core.metadata import MetadataItem, metadata_items
+from backend.graphql.core.metadata import MetadataItem, ObjectWithMetadata, metadata_items
 from backend.graphql.core.types import Money, TaxedMoney
 from backend.graphql.payments.types import (
     PaymentGateway,
@@ -272,12 +272,9 @@ class Checkout(graphene.ObjectType):
     problems = graphene.List(
         graphene.NonNull(CheckoutProblem), description="What stops completion now."
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
         description = "A shopper's cart across producers, with addresses and deliveries."
 
     @staticmethod
@@ -369,10 +366,6 @@ class Checkout(graphene.ObjectType):
                     )
                 )
         return problems
-
-    @staticmethod
-    def resolve_metadata(root: CheckoutModel, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

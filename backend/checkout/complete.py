@@ -17,9 +17,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from backend.accounts.addresses import AddressType, address_book_store
 from backend.accounts.models import Address
 from backend.checkout.error_codes import CheckoutErrorCode as Code
 from backend.checkout.info import CheckoutInfo, checkout_info
+from backend.checkout.models import Checkout
 from backend.checkout.selectors import checkout_get_for_user
 from backend.core.errors import NotFound
 from backend.core.metadata import metadata_merged
@@ -137,6 +139,16 @@ def _copy(address: Address) -> Address:
     copy._state.adding = True
     copy.save()
     return copy
+
+
+def _save_addresses(checkout: Checkout) -> None:
+    """Saleor's saveAddress: a signed-in shopper's addresses go to their address book."""
+    if checkout.user is None:
+        return
+    for address_type in AddressType.values:
+        address = getattr(checkout, f"{address_type}_address")
+        if address is not None and getattr(checkout, f"save_{address_type}_address"):
+            address_book_store(user=checkout.user, address=address, address_type=address_type)
 
 
 def _create_order(
@@ -265,6 +277,7 @@ def checkout_complete(
         )
         line_by_variant = dict(order.lines.values_list("variant_id", "pk"))
         allocation_apply(plan, line_by_variant)
+        _save_addresses(checkout)
         order_event(order=order, type=OrderEventType.PLACED, user=actor)
         checkout.delete()
         webhook_event_emit(

@@ -178,12 +178,19 @@ def checkout_create(
     billing_address: Mapping[str, Any] | None = None,
     language_code: str | None = None,
     metadata: dict[str, str] | None = None,
+    save_shipping_address: bool | None = None,
+    save_billing_address: bool | None = None,
 ) -> Checkout:
-    """A new checkout, owned by ``actor`` when signed in (a guest's otherwise)."""
+    """A new checkout, owned by ``actor`` when signed in (a guest's otherwise). The
+    ``save_*_address`` flags are Saleor's (true when not given): see checkout_address_update."""
     channel = _channel_for(channel_slug)
     user: User | None = actor if getattr(actor, "is_authenticated", False) else None
     checkout = Checkout(
-        channel=channel, user=user, metadata=metadata_merged({}, metadata or {}, field="metadata")
+        channel=channel,
+        user=user,
+        metadata=metadata_merged({}, metadata or {}, field="metadata"),
+        save_shipping_address=save_shipping_address is not False,
+        save_billing_address=save_billing_address is not False,
     )
     checkout.email = _clean_email(email) if email else (user.email if user else "")
     checkout.language_code = language_code or (user.language_code if user else "vi")
@@ -298,20 +305,28 @@ def checkout_customer_detach(*, actor: User, checkout: Checkout) -> Checkout:
 
 
 def checkout_address_update(
-    *, checkout: Checkout, data: Mapping[str, Any], address_type: str
+    *,
+    checkout: Checkout,
+    data: Mapping[str, Any],
+    address_type: str,
+    save_address: bool | None = None,
 ) -> Checkout:
-    """Validate (commune inside province) and store a private copy of the address."""
+    """Validate (commune inside province) and store a private copy of the address.
+    ``save_address`` (Saleor; true when not given): whether completing the checkout keeps
+    a copy in a signed-in shopper's address book."""
     values = _clean_address(data, address_type)
     attribute = f"{address_type}_address"
+    flag = f"save_{address_type}_address"
+    setattr(checkout, flag, save_address is not False)
     address: Address | None = getattr(checkout, attribute)
     if address is None:
         setattr(checkout, attribute, Address.objects.create(**values))
-        checkout.save(update_fields=[attribute, "last_change"])
+        checkout.save(update_fields=[attribute, flag, "last_change"])
     else:
         Address.objects.filter(pk=address.pk).update(**values)
         for key, value in values.items():
             setattr(address, key, value)
-        checkout.save(update_fields=["last_change"])
+        checkout.save(update_fields=[flag, "last_change"])
     _updated(checkout)
     return checkout
 

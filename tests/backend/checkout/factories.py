@@ -21,6 +21,16 @@ HANOI = {
     "phone": "0912345678",
 }
 HANOI_CODE = "01"
+# The same address as the API's AddressInput.
+HANOI_INPUT = {
+    "firstName": HANOI["first_name"],
+    "lastName": HANOI["last_name"],
+    "streetAddress1": HANOI["street_address_1"],
+    "city": HANOI["city"],
+    "countryArea": HANOI["country_area"],
+    "phone": HANOI["phone"],
+    "country": "VN",
+}
 
 
 def make_shipping(

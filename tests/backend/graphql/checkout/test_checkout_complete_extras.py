@@ -9,7 +9,9 @@ from graphql_relay import to_global_id
 from backend.checkout.models import Checkout
 from backend.inventory.models import Stock
 from backend.orders.models import Order
+from backend.shipping.models import DeliveryMethod
 from tests.backend.checkout.factories import (
+    HANOI_INPUT,
     make_channel,
     make_producer,
     make_shipping,
@@ -78,3 +80,98 @@ def test_complete_with_an_empty_metadata_key_is_refused_and_writes_nothing(
     assert Order.objects.count() == 0
     assert Checkout.objects.filter(pk=guest_checkout.pk).exists()
     assert Stock.objects.get().quantity_allocated == 0
+
+
+SHIPPING = """
+mutation Shipping($id: ID!, $address: AddressInput!, $save: Boolean) {
+  checkoutShippingAddressUpdate(id: $id, shippingAddress: $address, saveAddress: $save) {
+    errors { field code }
+  }
+}
+"""
+BILLING_OMITTED = """
+mutation Billing($id: ID!, $address: AddressInput!) {
+  checkoutBillingAddressUpdate(id: $id, billingAddress: $address) { errors { field code } }
+}
+"""
+DELIVERY = """
+mutation Delivery($id: ID!, $method: ID) {
+  checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $method) { errors { code } }
+}
+"""
+CREATE = """
+mutation Create($input: CheckoutCreateInput!) {
+  checkoutCreate(input: $input) { checkout { id } errors { field code } }
+}
+"""
+
+
+@pytest.fixture
+def shopper_cart(db):
+    channel = make_channel()
+    producer = make_producer()
+    variant = make_variant(channel, producer=producer)
+    make_shipping(producer)
+    return variant
+
+
+def create(client, variant, *, save_shipping):
+    lines = [{"variantId": to_global_id("ProductVariant", variant.pk), "quantity": 1}]
+    variables = {
+        "input": {
+            "channel": "vn",
+            "lines": lines,
+            "shippingAddress": HANOI_INPUT,
+            "saveShippingAddress": save_shipping,
+        }
+    }
+    return content(client.post_graphql(CREATE, variables))["data"]["checkoutCreate"]
+
+
+def test_save_address_flags_decide_what_reaches_the_address_book(
+    user, user_api_client, shopper_cart
+):
+    # given
+    created = create(user_api_client, shopper_cart, save_shipping=True)
+    checkout_id = created["checkout"]["id"]
+    billing = {**HANOI_INPUT, "streetAddress1": "1 Tràng Tiền"}
+
+    # when
+    shipping = content(
+        user_api_client.post_graphql(
+            SHIPPING, {"id": checkout_id, "address": HANOI_INPUT, "save": False}
+        )
+    )["data"]["checkoutShippingAddressUpdate"]
+    billed = content(
+        user_api_client.post_graphql(BILLING_OMITTED, {"id": checkout_id, "address": billing})
+    )["data"]["checkoutBillingAddressUpdate"]
+    checkout = Checkout.objects.get()
+    flags = (checkout.save_shipping_address, checkout.save_billing_address)
+    method = DeliveryMethod.objects.get(producer=shopper_cart.product.producer)
+    delivery = content(
+        user_api_client.post_graphql(
+            DELIVERY, {"id": checkout_id, "method": to_global_id("ShippingMethod", method.pk)}
+        )
+    )["data"]["checkoutDeliveryMethodUpdate"]
+    order = content(user_api_client.post_graphql(COMPLETE, {"id": checkout_id}))["data"][
+        "checkoutComplete"
+    ]
+
+    # then
+    assert shipping["errors"] == billed["errors"] == []
+    assert delivery["errors"] == []
+    assert order["errors"] == []
+    assert flags == (False, True)  # saveAddress false kept; omitted means true (Saleor)
+    assert list(user.addresses.values_list("street_address_1", flat=True)) == ["1 Tràng Tiền"]
+
+
+def test_checkout_create_save_shipping_address_false_is_stored(user_api_client, shopper_cart):
+    # given
+    client = user_api_client
+
+    # when
+    create(client, shopper_cart, save_shipping=False)
+
+    # then
+    checkout = Checkout.objects.get()
+    assert (checkout.save_shipping_address, checkout.save_billing_address) == (False, True)

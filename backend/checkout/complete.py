@@ -25,6 +25,7 @@ from backend.checkout.models import Checkout
 from backend.checkout.selectors import checkout_get_for_user
 from backend.core.errors import NotFound
 from backend.core.metadata import metadata_merged
+from backend.core.money import apportion
 from backend.discounts.services import voucher_use
 from backend.inventory.allocations import InsufficientStock, allocation_apply, allocation_plan
 from backend.orders.events import order_event
@@ -189,11 +190,18 @@ def _create_order(
             ),
             shipping_price_amount=group.shipping_price,
             subtotal_amount=group.subtotal,
+            discount_amount=group.discount,
         )
         for index, group in enumerate(info.groups, start=1)
     )
     group_by_producer = {group.producer_id: group for group in groups}
     language = checkout.language_code
+    # Each producer's voucher share is spread over its lines (largest remainder).
+    line_discounts: dict[int, int] = {}
+    for group in info.groups:
+        line_discounts |= apportion(
+            group.discount, {line.line.pk: line.total_price for line in group.lines}
+        )
     OrderLine.objects.bulk_create(
         OrderLine(
             order=order,
@@ -209,6 +217,7 @@ def _create_order(
             unit_price_amount=line.unit_price,
             undiscounted_unit_price_amount=line.unit_price,
             total_price_amount=line.total_price,
+            discount_amount=line_discounts[line.line.pk],
         )
         for line in info.lines
     )

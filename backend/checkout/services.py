@@ -407,8 +407,8 @@ def checkout_delivery_methods_update(
 
 
 def checkout_promo_code_add(*, checkout: Checkout, code: str) -> Checkout:
-    subtotal = checkout_info(checkout).subtotal
-    voucher = voucher_get_applicable(code=code, channel=checkout.channel, subtotal=subtotal)
+    subtotals = checkout_info(checkout).subtotals
+    voucher = voucher_get_applicable(code=code, channel=checkout.channel, subtotals=subtotals)
     checkout.voucher_code = voucher.code
     checkout.save(update_fields=["voucher_code", "last_change"])
     return checkout

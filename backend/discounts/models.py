@@ -1,4 +1,10 @@
-"""Vouchers (promo codes): a fixed amount of đồng or a percentage off the subtotal."""
+"""Vouchers (promo codes): a fixed amount of đồng or a percentage off the subtotal.
+
+A voucher with a ``producer`` applies to that producer's products only: its minimum spend
+and its discount are reckoned on that producer's lines, and the whole discount is that
+producer's. A platform voucher (no producer) is shared by the producers of an order in
+proportion to their lines (``discounts.services.voucher_discount_shares``).
+"""
 
 from __future__ import annotations
 
@@ -29,6 +35,14 @@ class Voucher(models.Model):
     starts_at = models.DateTimeField(null=True, blank=True)
     ends_at = models.DateTimeField(null=True, blank=True)
     channels = models.ManyToManyField("channels.Channel", related_name="vouchers", blank=True)
+    producer = models.ForeignKey(
+        "producers.Producer",
+        null=True,
+        blank=True,
+        related_name="vouchers",
+        on_delete=models.CASCADE,
+        verbose_name=_("chỉ cho sản phẩm của"),
+    )
     is_active = models.BooleanField(default=True)
     metadata = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
@@ -11,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from backend.channels.models import Channel
-from backend.core.money import format_vnd, percent_of
+from backend.core.money import apportion, format_vnd, percent_of
 from backend.discounts.models import Voucher, VoucherValueType
 
 INVALID = "INVALID"
@@ -24,13 +26,29 @@ def _invalid_code() -> ValidationError:
     )
 
 
+def _not_applicable(message: Any, **params: Any) -> ValidationError:
+    return ValidationError(
+        {"promo_code": ValidationError(message, code=NOT_APPLICABLE, params=params or None)}
+    )
+
+
+def voucher_eligible_subtotal(voucher: Voucher, subtotals: Mapping[int, int]) -> int:
+    """What the voucher is reckoned on: its producer's lines, or every line.
+    ``subtotals`` maps producer id to the sum of that producer's lines."""
+    if voucher.producer_id is not None:
+        return subtotals.get(voucher.producer_id, 0)
+    return sum(subtotals.values())
+
+
 def voucher_get_applicable(
-    *, code: str, channel: Channel, subtotal: int, now: datetime | None = None
+    *, code: str, channel: Channel, subtotals: Mapping[int, int], now: datetime | None = None
 ) -> Voucher:
-    """The voucher named ``code`` if it may be used now on ``subtotal`` in ``channel``.
+    """The voucher named ``code`` if it may be used now in ``channel`` on a cart whose lines
+    sum to ``subtotals`` (producer id -> amount).
 
     Raises ValidationError on ``promo_code``: INVALID for unknown codes, VOUCHER_NOT_APPLICABLE
-    for inactive, expired, used-up, other-channel vouchers and a subtotal under the minimum.
+    for inactive, expired, used-up, other-channel vouchers, a producer's voucher on a cart
+    without that producer's products and a subtotal under the minimum.
     """
     now = now or timezone.now()
     voucher = Voucher.objects.filter(code__iexact=code.strip()).prefetch_related("channels").first()
@@ -44,33 +62,35 @@ def voucher_get_applicable(
         or (voucher.channels.exists() and channel not in voucher.channels.all())
     )
     if problems:
-        raise ValidationError(
-            {
-                "promo_code": ValidationError(
-                    _("Mã khuyến mãi không dùng được cho đơn này."), code=NOT_APPLICABLE
-                )
-            }
-        )
-    if subtotal < voucher.min_spend_amount:
-        raise ValidationError(
-            {
-                "promo_code": ValidationError(
-                    _("Mã khuyến mãi cần đơn hàng từ %(amount)s."),
-                    code=NOT_APPLICABLE,
-                    params={"amount": format_vnd(voucher.min_spend_amount)},
-                )
-            }
+        raise _not_applicable(_("Mã khuyến mãi không dùng được cho đơn này."))
+    eligible = voucher_eligible_subtotal(voucher, subtotals)
+    if voucher.producer_id is not None and eligible <= 0:
+        raise _not_applicable(_("Mã khuyến mãi chỉ dùng cho sản phẩm của một nhà sản xuất khác."))
+    if eligible < voucher.min_spend_amount:
+        raise _not_applicable(
+            _("Mã khuyến mãi cần đơn hàng từ %(amount)s."),
+            amount=format_vnd(voucher.min_spend_amount),
         )
     return voucher
 
 
 def voucher_discount(voucher: Voucher, *, subtotal: int) -> int:
-    """The discount on ``subtotal`` in whole đồng, never more than the subtotal."""
+    """The discount on ``subtotal`` (the eligible one) in whole đồng, never more than it."""
     if voucher.value_type == VoucherValueType.PERCENTAGE:
         amount = percent_of(subtotal, Decimal(voucher.value))
     else:
         amount = voucher.value
     return max(0, min(amount, subtotal))
+
+
+def voucher_discounts(voucher: Voucher, *, subtotals: Mapping[int, int]) -> dict[int, int]:
+    """The voucher's discount split over the producers (id -> đồng; they sum to the whole
+    discount): all to the voucher's producer, else in proportion to each producer's lines
+    (largest remainder). No producer's share exceeds its subtotal."""
+    discount = voucher_discount(voucher, subtotal=voucher_eligible_subtotal(voucher, subtotals))
+    if voucher.producer_id is not None:
+        return {pk: discount if pk == voucher.producer_id else 0 for pk in subtotals}
+    return apportion(discount, subtotals)
 
 
 def voucher_use(voucher: Voucher) -> None:

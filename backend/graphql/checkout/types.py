@@ -179,6 +179,9 @@ class CheckoutDeliveryGroup(graphene.ObjectType):
     )
     delivery = graphene.Field(Delivery, description="The chosen method, while it applies.")
     subtotal_price = graphene.Field(Money, required=True, description="The group's subtotal.")
+    discount = graphene.Field(
+        Money, required=True, description="The group's share of the voucher discount."
+    )
     shipping_price = graphene.Field(Money, required=True, description="The group's shipping.")
 
     class Meta:
@@ -195,6 +198,10 @@ class CheckoutDeliveryGroup(graphene.ObjectType):
     @staticmethod
     def resolve_subtotal_price(root: DeliveryGroup, info: graphene.ResolveInfo) -> Money:
         return Money.of(root.subtotal)
+
+    @staticmethod
+    def resolve_discount(root: DeliveryGroup, info: graphene.ResolveInfo) -> Money:
+        return Money.of(root.discount)
 
     @staticmethod
     def resolve_shipping_price(root: DeliveryGroup, info: graphene.ResolveInfo) -> Money:

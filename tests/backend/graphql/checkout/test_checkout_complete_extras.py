@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from graphql_relay import to_global_id
 
 from backend.checkout.models import Checkout
+from backend.discounts.models import Voucher
 from backend.inventory.models import Stock
 from backend.orders.models import Order
 from backend.shipping.models import DeliveryMethod
@@ -175,3 +176,56 @@ def test_checkout_create_save_shipping_address_false_is_stored(user_api_client, 
     # then
     checkout = Checkout.objects.get()
     assert (checkout.save_shipping_address, checkout.save_billing_address) == (False, True)
+
+
+PROMO = """
+mutation Promo($id: ID!, $code: String!) {
+  checkoutAddPromoCode(id: $id, promoCode: $code) {
+    checkout { discount { amount } deliveryGroups { discount { amount } } }
+    errors { field code }
+  }
+}
+"""
+COMPLETE_WITH_SHARES = """
+mutation Complete($id: ID!) {
+  checkoutComplete(id: $id) {
+    order { discount { amount } fulfillments { subtotal { amount } discount { amount } } }
+    errors { field code }
+  }
+}
+"""
+
+
+def test_each_producers_voucher_share_is_shown_on_checkout_and_order(api_client, db):
+    # given two producers with 100,000 and 200,000 in the cart and a 10,000 voucher
+    channel = make_channel()
+    producers = [make_producer("HTX A"), make_producer("HTX B")]
+    variants = [
+        make_variant(channel, producer=producer, price=price)
+        for producer, price in zip(producers, (100_000, 200_000), strict=True)
+    ]
+    for producer in producers:
+        make_shipping(producer)
+    checkout = ready_checkout(ANONYMOUS, channel, variants)
+    Voucher.objects.create(code="TET", value=10_000)
+    checkout_id = to_global_id("Checkout", checkout.pk)
+
+    # when
+    promo = content(api_client.post_graphql(PROMO, {"id": checkout_id, "code": "TET"}))["data"][
+        "checkoutAddPromoCode"
+    ]
+    completed = content(api_client.post_graphql(COMPLETE_WITH_SHARES, {"id": checkout_id}))["data"][
+        "checkoutComplete"
+    ]
+
+    # then
+    assert promo["errors"] == completed["errors"] == []
+    assert promo["checkout"]["discount"]["amount"] == 10_000
+    assert [g["discount"]["amount"] for g in promo["checkout"]["deliveryGroups"]] == [
+        3_333,
+        6_667,
+    ]
+    assert sorted(
+        (f["subtotal"]["amount"], f["discount"]["amount"])
+        for f in completed["order"]["fulfillments"]
+    ) == [(100_000, 3_333), (200_000, 6_667)]

@@ -133,6 +133,10 @@ def _validate(info: CheckoutInfo) -> None:
         )
 
 
+def _customer_email(checkout: Checkout) -> str:
+    return checkout.email or (checkout.user.email if checkout.user else "")
+
+
 def _copy(address: Address) -> Address:
     """A new row with ``address``'s values (loaded with the checkout: no read needed)."""
     copy = copy_module.copy(address)
@@ -163,7 +167,7 @@ def _create_order(
         checkout_token=checkout.token,
         channel=checkout.channel,
         user=checkout.user,
-        user_email=checkout.email or (checkout.user.email if checkout.user else ""),
+        user_email=_customer_email(checkout),
         status=OrderStatus.UNFULFILLED,
         language_code=checkout.language_code,
         shipping_address=shipping,
@@ -275,7 +279,7 @@ def checkout_complete(
                 variant_pks=exc.variant_ids,
             ) from exc
         if info.voucher is not None:
-            voucher_use(info.voucher)
+            voucher_use(info.voucher, user_id=checkout.user_id, email=_customer_email(checkout))
         order, groups = _create_order(
             info,
             actor=actor,

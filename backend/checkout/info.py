@@ -182,7 +182,11 @@ def checkout_info(
         subtotals = info.subtotals
         try:
             voucher = voucher_get_applicable(
-                code=checkout.voucher_code, channel=checkout.channel, subtotals=subtotals
+                code=checkout.voucher_code,
+                channel=checkout.channel,
+                subtotals=subtotals,
+                user_id=checkout.user_id,
+                email=checkout.email,
             )
         except ValidationError:
             voucher = None  # shown as no discount; checkout_complete re-checks and refuses

@@ -407,8 +407,13 @@ def checkout_delivery_methods_update(
 
 
 def checkout_promo_code_add(*, checkout: Checkout, code: str) -> Checkout:
-    subtotals = checkout_info(checkout).subtotals
-    voucher = voucher_get_applicable(code=code, channel=checkout.channel, subtotals=subtotals)
+    voucher = voucher_get_applicable(
+        code=code,
+        channel=checkout.channel,
+        subtotals=checkout_info(checkout).subtotals,
+        user_id=checkout.user_id,
+        email=checkout.email,
+    )
     checkout.voucher_code = voucher.code
     checkout.save(update_fields=["voucher_code", "last_change"])
     return checkout

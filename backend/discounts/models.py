@@ -20,7 +20,8 @@ class VoucherValueType(models.TextChoices):
 
 
 class Voucher(models.Model):
-    """``used`` is only changed by the conditional update in ``voucher_use`` (never oversold)."""
+    """``used`` is only changed by ``voucher_use`` under the voucher's row lock (never
+    oversold, never twice for one customer with ``apply_once_per_customer``)."""
 
     code = models.CharField(max_length=64, unique=True)
     name = models.CharField(_("tên"), max_length=255, blank=True)
@@ -32,6 +33,9 @@ class Voucher(models.Model):
     min_spend_amount = models.BigIntegerField(default=0, validators=[MinValueValidator(0)])
     usage_limit = models.PositiveIntegerField(null=True, blank=True)
     used = models.PositiveIntegerField(default=0)
+    # Saleor's applyOncePerCustomer: not again for a customer (account or email) who has a
+    # placed, not cancelled order with it.
+    apply_once_per_customer = models.BooleanField(default=False)
     starts_at = models.DateTimeField(null=True, blank=True)
     ends_at = models.DateTimeField(null=True, blank=True)
     channels = models.ManyToManyField("channels.Channel", related_name="vouchers", blank=True)

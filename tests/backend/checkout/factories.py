@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from backend.channels.models import Channel
 from backend.checkout import services
 from backend.checkout.models import Checkout
@@ -31,6 +33,11 @@ HANOI_INPUT = {
     "phone": HANOI["phone"],
     "country": "VN",
 }
+
+
+def codes(error: ValidationError) -> list[str]:
+    """The codes of a ValidationError, in field order."""
+    return [item.code for items in error.error_dict.values() for item in items]
 
 
 def make_shipping(

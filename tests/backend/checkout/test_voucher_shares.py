@@ -22,6 +22,7 @@ from backend.payments import services as payment_services
 from backend.payments.gateways.cod import cod_gateway
 from backend.payments.models import LedgerEntry, LedgerEntryKind
 from tests.backend.checkout.factories import (
+    codes,
     make_channel,
     make_producer,
     make_shipping,
@@ -32,10 +33,6 @@ from tests.backend.payments import factories as payment_factories
 
 ANONYMOUS = AnonymousUser()
 pytestmark = pytest.mark.django_db
-
-
-def codes(error: ValidationError) -> list[str]:
-    return [item.code for items in error.error_dict.values() for item in items]
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@
     /work/main/.venv/bin/python bench/checkout.py [--checkouts 200]
 
 Uses its own database (BENCH_DATABASE_URL, default ocop_checkout_bench on 127.0.0.1),
-migrated and seeded with three producers' products. Each checkout: checkoutCreate (one
-line), checkoutLinesAdd (two more producers), checkoutShippingAddressUpdate,
-checkoutDeliveryMethodUpdate, checkoutComplete (cash on delivery) - sequentially, then
-with 4 and 8 concurrent shoppers.
+created if missing, migrated and seeded with three producers' products. Each checkout:
+checkoutCreate (one line), checkoutLinesAdd (two more producers),
+checkoutShippingAddressUpdate, checkoutDeliveryMethodUpdate, checkoutComplete (cash on
+delivery) - sequentially, then with 4 and 8 concurrent shoppers.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import production_server  # noqa: E402
+from bench.server import ensure_database, production_server  # noqa: E402
 
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ocop_checkout_bench"
@@ -59,6 +59,7 @@ COMPLETE = """mutation($id: ID!, $p: JSONString) { checkoutComplete(id: $id, pay
 def seed() -> list[str]:
     """Migrate and seed the bench database; the three variants' global IDs."""
     env = {**os.environ, "DATABASE_URL": DATABASE_URL, "DEBUG": "true"}
+    ensure_database(DATABASE_URL)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True
     )

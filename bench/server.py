@@ -1,8 +1,9 @@
 """Start the app as production runs it (infra/gunicorn.conf.py, production settings) for benches.
 
-Usage from a bench: ``with production_server(database_url) as base_url: ...``. The server
-gets a throwaway SECRET_KEY and RSA key, REDIS_URL on DB 6 (tasks are queued, not run) and
-no TLS redirect (it listens on 127.0.0.1 only).
+Usage from a bench: ``ensure_database(database_url)``, then
+``with production_server(database_url) as base_url: ...``. The server gets a throwaway
+SECRET_KEY and RSA key, REDIS_URL on DB 6 (tasks are queued, not run) and no TLS redirect
+(it listens on 127.0.0.1 only).
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+
+from backend.core.db.embedded.server import ensure_database as create_database_if_missing
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,6 +32,18 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def ensure_database(url: str) -> None:
+    """Create the database ``url`` names if it does not exist (no password: local trust)."""
+    parts = urlsplit(url)
+    host = parse_qs(parts.query).get("host", [parts.hostname or "127.0.0.1"])[0]
+    create_database_if_missing(
+        host=host,
+        port=str(parts.port or ""),
+        user=parts.username or "postgres",
+        name=parts.path.lstrip("/"),
+    )
 
 
 def production_secrets() -> dict[str, str]:

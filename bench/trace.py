@@ -25,12 +25,11 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import gunicorn_command, production_secrets  # noqa: E402
+from bench.server import ensure_database, gunicorn_command, production_secrets  # noqa: E402
 
 HOST = "127.0.0.1"
 GTIN = "8931234567897"
@@ -51,20 +50,6 @@ def environment(var_dir: Path, port: int) -> dict[str, str]:
         LOG_LEVEL="WARNING",
     )
     return env
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def prepare(env: dict[str, str]) -> tuple[str, str]:

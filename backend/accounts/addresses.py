@@ -48,6 +48,7 @@ TEXT_FIELDS = {
     "postal_code": 20,
 }
 REQUIRED_FIELDS = ("street_address_1", "city", "country_area")
+UNIT_CODE_FIELDS = ("province_code", "ward_code")
 POSTAL_CODE_RE = re.compile(r"^\d{5}\d?$")
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 
@@ -255,6 +256,21 @@ def address_create(
         if kind == address_type or getattr(actor, f"default_{kind}_address_id") is None:
             _set_default(actor, address, kind)
     return address
+
+
+def address_book_store(*, user: User, address: Address, address_type: str) -> Address:
+    """Keep ``address`` (already cleaned, e.g. a checkout's copy) in ``user``'s book unless an
+    identical one is there (Saleor's store_user_address); it becomes the default of
+    ``address_type`` when the user has none. Locks the user row, so two orders completing
+    at once do not both add it."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    values = {field: getattr(address, field) for field in (*ADDRESS_FIELDS, *UNIT_CODE_FIELDS)}
+    saved = locked.addresses.filter(**values).first()
+    if saved is None:
+        saved = Address.objects.create(user=locked, **values)
+    if getattr(locked, f"default_{address_type}_address_id") is None:
+        _set_default(locked, saved, address_type)
+    return saved
 
 
 def address_update(

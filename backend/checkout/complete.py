@@ -17,11 +17,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from backend.accounts.addresses import AddressType, address_book_store
 from backend.accounts.models import Address
 from backend.checkout.error_codes import CheckoutErrorCode as Code
 from backend.checkout.info import CheckoutInfo, checkout_info
+from backend.checkout.models import Checkout
 from backend.checkout.selectors import checkout_get_for_user
 from backend.core.errors import NotFound
+from backend.core.metadata import metadata_merged
+from backend.core.money import apportion
 from backend.discounts.services import voucher_use
 from backend.inventory.allocations import InsufficientStock, allocation_apply, allocation_plan
 from backend.orders.events import order_event
@@ -129,6 +133,10 @@ def _validate(info: CheckoutInfo) -> None:
         )
 
 
+def _customer_email(checkout: Checkout) -> str:
+    return checkout.email or (checkout.user.email if checkout.user else "")
+
+
 def _copy(address: Address) -> Address:
     """A new row with ``address``'s values (loaded with the checkout: no read needed)."""
     copy = copy_module.copy(address)
@@ -136,6 +144,16 @@ def _copy(address: Address) -> Address:
     copy._state.adding = True
     copy.save()
     return copy
+
+
+def _save_addresses(checkout: Checkout) -> None:
+    """Saleor's saveAddress: a signed-in shopper's addresses go to their address book."""
+    if checkout.user is None:
+        return
+    for address_type in AddressType.values:
+        address = getattr(checkout, f"{address_type}_address")
+        if address is not None and getattr(checkout, f"save_{address_type}_address"):
+            address_book_store(user=checkout.user, address=address, address_type=address_type)
 
 
 def _create_order(
@@ -149,7 +167,7 @@ def _create_order(
         checkout_token=checkout.token,
         channel=checkout.channel,
         user=checkout.user,
-        user_email=checkout.email or (checkout.user.email if checkout.user else ""),
+        user_email=_customer_email(checkout),
         status=OrderStatus.UNFULFILLED,
         language_code=checkout.language_code,
         shipping_address=shipping,
@@ -176,11 +194,18 @@ def _create_order(
             ),
             shipping_price_amount=group.shipping_price,
             subtotal_amount=group.subtotal,
+            discount_amount=group.discount,
         )
         for index, group in enumerate(info.groups, start=1)
     )
     group_by_producer = {group.producer_id: group for group in groups}
     language = checkout.language_code
+    # Each producer's voucher share is spread over its lines (largest remainder).
+    line_discounts: dict[int, int] = {}
+    for group in info.groups:
+        line_discounts |= apportion(
+            group.discount, {line.line.pk: line.total_price for line in group.lines}
+        )
     OrderLine.objects.bulk_create(
         OrderLine(
             order=order,
@@ -196,6 +221,7 @@ def _create_order(
             unit_price_amount=line.unit_price,
             undiscounted_unit_price_amount=line.unit_price,
             total_price_amount=line.total_price,
+            discount_amount=line_discounts[line.line.pk],
         )
         for line in info.lines
     )
@@ -231,6 +257,8 @@ def checkout_complete(
             raise
         info = checkout_info(checkout)
         _validate(info)
+        # Saleor: checkoutComplete(metadata) is set on the checkout, so the order gets both.
+        order_metadata = metadata_merged(checkout.metadata, metadata, field="metadata")
         if payment_method == PaymentMethod.COD and not cod_gateway.is_available(amount=info.total):
             raise _error(
                 "payment_data",
@@ -251,17 +279,18 @@ def checkout_complete(
                 variant_pks=exc.variant_ids,
             ) from exc
         if info.voucher is not None:
-            voucher_use(info.voucher)
+            voucher_use(info.voucher, user_id=checkout.user_id, email=_customer_email(checkout))
         order, groups = _create_order(
             info,
             actor=actor,
             payment_method=payment_method,
-            metadata={**checkout.metadata, **metadata},
+            metadata=order_metadata,
             private_metadata=checkout.private_metadata,
             redirect_url=redirect_url,
         )
         line_by_variant = dict(order.lines.values_list("variant_id", "pk"))
         allocation_apply(plan, line_by_variant)
+        _save_addresses(checkout)
         order_event(order=order, type=OrderEventType.PLACED, user=actor)
         checkout.delete()
         webhook_event_emit(

@@ -16,7 +16,7 @@ from backend.checkout.availability import VariantFacts, purchase_problem, varian
 from backend.checkout.error_codes import CheckoutErrorCode
 from backend.checkout.models import Checkout, CheckoutLine
 from backend.discounts.models import Voucher
-from backend.discounts.services import voucher_discount, voucher_get_applicable
+from backend.discounts.services import voucher_discounts, voucher_get_applicable
 from backend.shipping.models import DeliveryMethod, DeliveryRate
 from backend.shipping.pricing import DeliveryQuote, quotes_for
 from producers.models import Producer
@@ -50,6 +50,7 @@ class DeliveryGroup:
     lines: list[LineInfo] = field(default_factory=list)
     quotes: list[DeliveryQuote] = field(default_factory=list)
     chosen_method_id: int | None = None
+    discount: int = 0  # this producer's share of the voucher discount
 
     @property
     def subtotal(self) -> int:
@@ -87,6 +88,11 @@ class CheckoutInfo:
     @property
     def subtotal(self) -> int:
         return sum(line.total_price for line in self.lines)
+
+    @property
+    def subtotals(self) -> dict[int, int]:
+        """Producer id -> the sum of that producer's lines."""
+        return {group.producer.pk: group.subtotal for group in self.groups}
 
     @property
     def shipping(self) -> int:
@@ -173,13 +179,21 @@ def checkout_info(
         checkout=checkout, lines=line_infos, groups=list(groups.values()), voucher=None, discount=0
     )
     if checkout.voucher_code:
+        subtotals = info.subtotals
         try:
             voucher = voucher_get_applicable(
-                code=checkout.voucher_code, channel=checkout.channel, subtotal=info.subtotal
+                code=checkout.voucher_code,
+                channel=checkout.channel,
+                subtotals=subtotals,
+                user_id=checkout.user_id,
+                email=checkout.email,
             )
         except ValidationError:
             voucher = None  # shown as no discount; checkout_complete re-checks and refuses
         if voucher is not None:
             info.voucher = voucher
-            info.discount = voucher_discount(voucher, subtotal=info.subtotal)
+            shares = voucher_discounts(voucher, subtotals=subtotals)
+            for group in info.groups:
+                group.discount = shares[group.producer.pk]
+            info.discount = sum(shares.values())
     return info

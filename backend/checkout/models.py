@@ -36,6 +36,9 @@ class Checkout(models.Model):
     billing_address = models.ForeignKey(
         "accounts.Address", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
+    # Saleor's saveAddress: on completion a signed-in shopper's address book gets a copy.
+    save_shipping_address = models.BooleanField(default=True)
+    save_billing_address = models.BooleanField(default=True)
     language_code = models.CharField(
         max_length=8, choices=LanguageCode.choices, default=LanguageCode.VI
     )

@@ -28,7 +28,8 @@ from backend.checkout.availability import (
 from backend.checkout.error_codes import CheckoutErrorCode as Code
 from backend.checkout.info import CheckoutInfo, checkout_info, checkout_info_remember
 from backend.checkout.models import Checkout, CheckoutDelivery, CheckoutLine
-from backend.core.errors import DomainError, NotFound
+from backend.core.errors import DomainError, NotFound, PermissionDenied
+from backend.core.metadata import metadata_merged, metadata_without, private_metadata_allowed
 from backend.discounts.services import voucher_get_applicable
 from backend.shipping.models import DeliveryMethod
 from backend.webhooks.event_types import WebhookEventType
@@ -177,11 +178,20 @@ def checkout_create(
     billing_address: Mapping[str, Any] | None = None,
     language_code: str | None = None,
     metadata: dict[str, str] | None = None,
+    save_shipping_address: bool | None = None,
+    save_billing_address: bool | None = None,
 ) -> Checkout:
-    """A new checkout, owned by ``actor`` when signed in (a guest's otherwise)."""
+    """A new checkout, owned by ``actor`` when signed in (a guest's otherwise). The
+    ``save_*_address`` flags are Saleor's (true when not given): see checkout_address_update."""
     channel = _channel_for(channel_slug)
     user: User | None = actor if getattr(actor, "is_authenticated", False) else None
-    checkout = Checkout(channel=channel, user=user, metadata=metadata or {})
+    checkout = Checkout(
+        channel=channel,
+        user=user,
+        metadata=metadata_merged({}, metadata or {}, field="metadata"),
+        save_shipping_address=save_shipping_address is not False,
+        save_billing_address=save_billing_address is not False,
+    )
     checkout.email = _clean_email(email) if email else (user.email if user else "")
     checkout.language_code = language_code or (user.language_code if user else "vi")
     _check_positive(lines, zero_allowed=False)
@@ -295,20 +305,28 @@ def checkout_customer_detach(*, actor: User, checkout: Checkout) -> Checkout:
 
 
 def checkout_address_update(
-    *, checkout: Checkout, data: Mapping[str, Any], address_type: str
+    *,
+    checkout: Checkout,
+    data: Mapping[str, Any],
+    address_type: str,
+    save_address: bool | None = None,
 ) -> Checkout:
-    """Validate (commune inside province) and store a private copy of the address."""
+    """Validate (commune inside province) and store a private copy of the address.
+    ``save_address`` (Saleor; true when not given): whether completing the checkout keeps
+    a copy in a signed-in shopper's address book."""
     values = _clean_address(data, address_type)
     attribute = f"{address_type}_address"
+    flag = f"save_{address_type}_address"
+    setattr(checkout, flag, save_address is not False)
     address: Address | None = getattr(checkout, attribute)
     if address is None:
         setattr(checkout, attribute, Address.objects.create(**values))
-        checkout.save(update_fields=[attribute, "last_change"])
+        checkout.save(update_fields=[attribute, flag, "last_change"])
     else:
         Address.objects.filter(pk=address.pk).update(**values)
         for key, value in values.items():
             setattr(address, key, value)
-        checkout.save(update_fields=["last_change"])
+        checkout.save(update_fields=[flag, "last_change"])
     _updated(checkout)
     return checkout
 
@@ -389,8 +407,13 @@ def checkout_delivery_methods_update(
 
 
 def checkout_promo_code_add(*, checkout: Checkout, code: str) -> Checkout:
-    subtotal = checkout_info(checkout).subtotal
-    voucher = voucher_get_applicable(code=code, channel=checkout.channel, subtotal=subtotal)
+    voucher = voucher_get_applicable(
+        code=code,
+        channel=checkout.channel,
+        subtotals=checkout_info(checkout).subtotals,
+        user_id=checkout.user_id,
+        email=checkout.email,
+    )
     checkout.voucher_code = voucher.code
     checkout.save(update_fields=["voucher_code", "last_change"])
     return checkout
@@ -403,7 +426,33 @@ def checkout_promo_code_remove(*, checkout: Checkout, code: str | None) -> Check
     return checkout
 
 
-def checkout_metadata_update(*, checkout: Checkout, items: Mapping[str, str]) -> Checkout:
-    checkout.metadata = {**checkout.metadata, **items}
-    checkout.save(update_fields=["metadata", "last_change"])
+def _metadata_attribute(actor: Any, private: bool) -> str:
+    if private and not private_metadata_allowed(actor):
+        raise PermissionDenied()
+    return "private_metadata" if private else "metadata"
+
+
+def checkout_metadata_update(
+    *, actor: Any, checkout: Checkout, items: Mapping[str, str], private: bool = False
+) -> Checkout:
+    """Set metadata keys (Saleor's updateMetadata): public ones by whoever may use the
+    checkout, private ones by staff only. Emits CHECKOUT_UPDATED."""
+    attribute = _metadata_attribute(actor, private)
+    setattr(
+        checkout, attribute, metadata_merged(getattr(checkout, attribute), items, field="input")
+    )
+    checkout.save(update_fields=[attribute, "last_change"])
+    _updated(checkout)
+    return checkout
+
+
+def checkout_metadata_delete(
+    *, actor: Any, checkout: Checkout, keys: Sequence[str], private: bool = False
+) -> Checkout:
+    """Remove metadata keys, absent ones ignored (Saleor's deleteMetadata); private ones by
+    staff only. Emits CHECKOUT_UPDATED."""
+    attribute = _metadata_attribute(actor, private)
+    setattr(checkout, attribute, metadata_without(getattr(checkout, attribute), keys, field="keys"))
+    checkout.save(update_fields=[attribute, "last_change"])
+    _updated(checkout)
     return checkout

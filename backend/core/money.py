@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
 
 CURRENCY = "VND"
+K = TypeVar("K")
 
 
 @dataclass(frozen=True, order=True)
@@ -50,3 +53,24 @@ def format_vnd(amount: int) -> str:
     """Vietnamese format: dot thousands separator, no decimals: ``85.000 ₫``."""
     sign = "-" if amount < 0 else ""
     return f"{sign}{abs(amount):,}".replace(",", ".") + " ₫"
+
+
+def apportion(total: int, weights: Mapping[K, int]) -> dict[K, int]:
+    """Split ``total`` đồng over ``weights`` in proportion, in whole đồng that sum exactly to
+    ``total`` (largest remainder: each key gets the floor of its exact share, and the đồng
+    left go one each to the largest remainders, ties to the earlier key).
+
+    Precondition: ``0 <= total`` and weights are ``>= 0``. When ``total <= sum(weights)``
+    no key gets more than its weight. All zero when the weights sum to zero.
+    """
+    whole = sum(weights.values())
+    if whole <= 0 or total <= 0:
+        return dict.fromkeys(weights, 0)
+    shares: dict[K, int] = {}
+    remainders: list[tuple[int, int, K]] = []
+    for index, (key, weight) in enumerate(weights.items()):
+        shares[key], remainder = divmod(total * weight, whole)
+        remainders.append((-remainder, index, key))
+    for _remainder, _index, key in sorted(remainders)[: total - sum(shares.values())]:
+        shares[key] += 1
+    return shares

@@ -1,4 +1,10 @@
-"""Vouchers (promo codes): a fixed amount of đồng or a percentage off the subtotal."""
+"""Vouchers (promo codes): a fixed amount of đồng or a percentage off the subtotal.
+
+A voucher with a ``producer`` applies to that producer's products only: its minimum spend
+and its discount are reckoned on that producer's lines, and the whole discount is that
+producer's. A platform voucher (no producer) is shared by the producers of an order in
+proportion to their lines (``discounts.services.voucher_discount_shares``).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,8 @@ class VoucherValueType(models.TextChoices):
 
 
 class Voucher(models.Model):
-    """``used`` is only changed by the conditional update in ``voucher_use`` (never oversold)."""
+    """``used`` is only changed by ``voucher_use`` under the voucher's row lock (never
+    oversold, never twice for one customer with ``apply_once_per_customer``)."""
 
     code = models.CharField(max_length=64, unique=True)
     name = models.CharField(_("tên"), max_length=255, blank=True)
@@ -26,9 +33,20 @@ class Voucher(models.Model):
     min_spend_amount = models.BigIntegerField(default=0, validators=[MinValueValidator(0)])
     usage_limit = models.PositiveIntegerField(null=True, blank=True)
     used = models.PositiveIntegerField(default=0)
+    # Saleor's applyOncePerCustomer: not again for a customer (account or email) who has a
+    # placed, not cancelled order with it.
+    apply_once_per_customer = models.BooleanField(default=False)
     starts_at = models.DateTimeField(null=True, blank=True)
     ends_at = models.DateTimeField(null=True, blank=True)
     channels = models.ManyToManyField("channels.Channel", related_name="vouchers", blank=True)
+    producer = models.ForeignKey(
+        "producers.Producer",
+        null=True,
+        blank=True,
+        related_name="vouchers",
+        on_delete=models.CASCADE,
+        verbose_name=_("chỉ cho sản phẩm của"),
+    )
     is_active = models.BooleanField(default=True)
     metadata = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -8,6 +8,7 @@ from backend.graphql.catalog.types.assigned_attributes import ASSIGNED_ATTRIBUTE
 from backend.graphql.channels.schema import ChannelQueries
 from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.content.schema import ContentQueries
+from backend.graphql.meta.schema import MetaMutations
 from backend.graphql.ocop.schema import OcopMutations, OcopQueries
 from backend.graphql.orders.schema import OrderMutations, OrderQueries
 from backend.graphql.payments.schema import PaymentMutations, PaymentQueries
@@ -41,6 +42,7 @@ class Mutation(
     CheckoutMutations,
     OrderMutations,
     PaymentMutations,
+    MetaMutations,
     graphene.ObjectType,
 ):
     pass

@@ -156,6 +156,8 @@ class FulfillmentGroup(models.Model):
     is_pickup = models.BooleanField(default=False)
     shipping_price_amount = models.BigIntegerField(default=0)
     subtotal_amount = models.BigIntegerField(default=0)
+    # This producer's share of the order's voucher discount (its lines' shares summed).
+    discount_amount = models.BigIntegerField(default=0)
     tracking_number = models.CharField(max_length=255, blank=True)
     carrier = models.CharField(max_length=100, blank=True)
     cod_collected = models.BooleanField(default=False)
@@ -173,10 +175,21 @@ class FulfillmentGroup(models.Model):
                 condition=Q(shipping_price_amount__gte=0, subtotal_amount__gte=0),
                 name="fulfillment_group_amounts_not_negative",
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    discount_amount__gte=0, discount_amount__lte=models.F("subtotal_amount")
+                ),
+                name="fulfillment_group_discount_within_subtotal",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"#{self.order_id}-{self.fulfillment_order}"
+
+    @property
+    def goods_amount(self) -> int:
+        """What the producer's goods earn: its lines less its share of the voucher."""
+        return self.subtotal_amount - self.discount_amount
 
 
 class OrderLine(models.Model):
@@ -205,6 +218,8 @@ class OrderLine(models.Model):
     unit_price_amount = models.BigIntegerField()
     undiscounted_unit_price_amount = models.BigIntegerField()
     total_price_amount = models.BigIntegerField()
+    # The line's share of the order's voucher discount (total_price_amount is before it).
+    discount_amount = models.BigIntegerField(default=0)
     metadata = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -218,6 +233,12 @@ class OrderLine(models.Model):
             models.CheckConstraint(
                 condition=Q(unit_price_amount__gte=0, total_price_amount__gte=0),
                 name="order_line_amounts_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    discount_amount__gte=0, discount_amount__lte=models.F("total_price_amount")
+                ),
+                name="order_line_discount_within_total",
             ),
         ]
 

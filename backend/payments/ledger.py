@@ -64,7 +64,7 @@ def ledger_post_paid_order(*, order: Order) -> list[LedgerEntry]:
     )
     for group in groups:
         producer = group.producer
-        goods = group.subtotal_amount
+        goods = group.goods_amount  # its lines less its share of the voucher
         rows: list[tuple[LedgerEntryKind, int, Decimal | None]] = [
             (LedgerEntryKind.REVENUE, goods + group.shipping_price_amount, None)
         ]

@@ -418,11 +418,9 @@ def fulfillment_group_cash_collect(*, actor: Any, group_id: int) -> FulfillmentG
     transaction = order_open_transaction(order, cod_gateway, actor)
     others_open = order.fulfillment_groups.exclude(pk=group.pk).filter(cod_collected=False).exists()
     pending = transaction.charge_pending_amount
-    # The last group takes the remainder, so order-level discounts still add up exactly.
+    # The last group takes the remainder, so the amounts always add up to the order's.
     amount = (
-        min(group.subtotal_amount + group.shipping_price_amount, pending)
-        if others_open
-        else pending
+        min(group.goods_amount + group.shipping_price_amount, pending) if others_open else pending
     )
     transaction_record(
         transaction=transaction,

@@ -48,7 +48,15 @@ class CheckoutCreateInput(graphene.InputObjectType):
     )
     email = graphene.String(description="Email for the order.")
     shipping_address = graphene.Field(AddressInput, description="Shipping address.")
+    save_shipping_address = graphene.Boolean(
+        description="Whether completing the checkout saves the shipping address to the "
+        "signed-in shopper's address book. Default: true."
+    )
     billing_address = graphene.Field(AddressInput, description="Billing address.")
+    save_billing_address = graphene.Boolean(
+        description="Whether completing the checkout saves the billing address to the "
+        "signed-in shopper's address book. Default: true."
+    )
     language_code = graphene.Field(LanguageCodeEnum, description="Language of the checkout.")
     validation_rules = graphene.Field(
         CheckoutValidationRules, description="Accepted; addresses are always validated."

@@ -16,7 +16,7 @@ from backend.graphql.catalog.types.variants import ProductVariant
 from backend.graphql.channels.types import Channel
 from backend.graphql.checkout.enums import CheckoutErrorCode, DeliveryMethodTypeEnum
 from backend.graphql.core.enums import LanguageCodeEnum
-from backend.graphql.core.metadata import MetadataItem, metadata_items
+from backend.graphql.core.metadata import MetadataItem, ObjectWithMetadata, metadata_items
 from backend.graphql.core.types import Money, TaxedMoney
 from backend.graphql.payments.types import (
     PaymentGateway,
@@ -179,6 +179,9 @@ class CheckoutDeliveryGroup(graphene.ObjectType):
     )
     delivery = graphene.Field(Delivery, description="The chosen method, while it applies.")
     subtotal_price = graphene.Field(Money, required=True, description="The group's subtotal.")
+    discount = graphene.Field(
+        Money, required=True, description="The group's share of the voucher discount."
+    )
     shipping_price = graphene.Field(Money, required=True, description="The group's shipping.")
 
     class Meta:
@@ -195,6 +198,10 @@ class CheckoutDeliveryGroup(graphene.ObjectType):
     @staticmethod
     def resolve_subtotal_price(root: DeliveryGroup, info: graphene.ResolveInfo) -> Money:
         return Money.of(root.subtotal)
+
+    @staticmethod
+    def resolve_discount(root: DeliveryGroup, info: graphene.ResolveInfo) -> Money:
+        return Money.of(root.discount)
 
     @staticmethod
     def resolve_shipping_price(root: DeliveryGroup, info: graphene.ResolveInfo) -> Money:
@@ -272,12 +279,9 @@ class Checkout(graphene.ObjectType):
     problems = graphene.List(
         graphene.NonNull(CheckoutProblem), description="What stops completion now."
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
         description = "A shopper's cart across producers, with addresses and deliveries."
 
     @staticmethod
@@ -369,10 +373,6 @@ class Checkout(graphene.ObjectType):
                     )
                 )
         return problems
-
-    @staticmethod
-    def resolve_metadata(root: CheckoutModel, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

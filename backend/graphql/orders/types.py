@@ -106,6 +106,9 @@ class Fulfillment(graphene.ObjectType):
     is_pickup = graphene.Boolean(required=True, description="OCOP: pickup at the producer.")
     shipping_price = graphene.Field(Money, required=True, description="OCOP: its delivery price.")
     subtotal = graphene.Field(Money, required=True, description="OCOP: its lines' sum.")
+    discount = graphene.Field(
+        Money, required=True, description="OCOP: its share of the order's voucher discount."
+    )
     cod_collected = graphene.Boolean(required=True, description="OCOP: cash collected.")
     fulfilled_at = graphene.DateTime(description="OCOP: when it was handed to the carrier.")
     lines = graphene.List(graphene.NonNull(OrderLine), description="The group's lines.")
@@ -129,6 +132,10 @@ class Fulfillment(graphene.ObjectType):
     @staticmethod
     def resolve_subtotal(root: models.FulfillmentGroup, info: graphene.ResolveInfo) -> Any:
         return Money.of(root.subtotal_amount)
+
+    @staticmethod
+    def resolve_discount(root: models.FulfillmentGroup, info: graphene.ResolveInfo) -> Any:
+        return Money.of(root.discount_amount)
 
     @staticmethod
     def resolve_lines(root: models.FulfillmentGroup, info: graphene.ResolveInfo) -> Any:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from backend.channels.models import Channel
 from backend.checkout import services
 from backend.checkout.models import Checkout
@@ -21,6 +23,21 @@ HANOI = {
     "phone": "0912345678",
 }
 HANOI_CODE = "01"
+# The same address as the API's AddressInput.
+HANOI_INPUT = {
+    "firstName": HANOI["first_name"],
+    "lastName": HANOI["last_name"],
+    "streetAddress1": HANOI["street_address_1"],
+    "city": HANOI["city"],
+    "countryArea": HANOI["country_area"],
+    "phone": HANOI["phone"],
+    "country": "VN",
+}
+
+
+def codes(error: ValidationError) -> list[str]:
+    """The codes of a ValidationError, in field order."""
+    return [item.code for items in error.error_dict.values() for item in items]
 
 
 def make_shipping(

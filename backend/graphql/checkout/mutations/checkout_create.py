@@ -40,5 +40,7 @@ class CheckoutCreate(CheckoutMutation):
             else None,
             language_code=str(language) if language else None,
             metadata=metadata_dict(value.get("metadata")),
+            save_shipping_address=value.get("save_shipping_address"),
+            save_billing_address=value.get("save_billing_address"),
         )
         return cls.success(checkout=checkout, created=True)

@@ -17,7 +17,11 @@ class CheckoutShippingAddressUpdate(CheckoutMutation):
         token = graphene.UUID(description="Token of the checkout (deprecated: use id).")
         checkout_id = graphene.ID(description="ID of the checkout (deprecated: use id).")
         shipping_address = AddressInput(required=True, description="The address.")
-        save_address = graphene.Boolean(description="Accepted for Saleor compatibility.")
+        save_address = graphene.Boolean(
+            default_value=True,
+            description="Whether completing the checkout saves the shipping address to the "
+            "signed-in shopper's address book (unless an identical one is there). Default: true.",
+        )
         validation_rules = CheckoutAddressValidationRules(description="Accepted; always validated.")
 
     class Meta:
@@ -28,6 +32,9 @@ class CheckoutShippingAddressUpdate(CheckoutMutation):
     def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
         checkout = cls.get_checkout(info, data)
         services.checkout_address_update(
-            checkout=checkout, data=address_data(data["shipping_address"]), address_type="shipping"
+            checkout=checkout,
+            data=address_data(data["shipping_address"]),
+            address_type="shipping",
+            save_address=data.get("save_address"),
         )
         return cls.success(checkout=checkout)

@@ -8,7 +8,7 @@ from graphql_relay import to_global_id
 from backend.checkout.models import Checkout, CheckoutLine
 from backend.orders.models import Order
 from tests.backend.checkout.factories import (
-    HANOI,
+    HANOI_INPUT,
     make_channel,
     make_producer,
     make_shipping,
@@ -53,15 +53,7 @@ query Checkout($id: ID) { checkout(id: $id) { id email } }
 
 
 def address():
-    return {
-        "firstName": HANOI["first_name"],
-        "lastName": HANOI["last_name"],
-        "streetAddress1": HANOI["street_address_1"],
-        "city": HANOI["city"],
-        "countryArea": HANOI["country_area"],
-        "phone": HANOI["phone"],
-        "country": "VN",
-    }
+    return dict(HANOI_INPUT)
 
 
 @pytest.fixture

@@ -1,0 +1,80 @@
+"""Public and private metadata (Saleor's key-value maps on objects): validated changes.
+
+Anyone holding a guest checkout may write its public metadata, so every change is bounded:
+at most ``MAX_ITEMS_PER_CHANGE`` keys a call (Saleor's list limit), ``MAX_KEYS`` kept on an
+object, keys of 1-``MAX_KEY_LENGTH`` characters and values of at most ``MAX_VALUE_LENGTH``.
+Errors are ValidationErrors on ``field`` with Saleor's MetadataErrorCode values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_ITEMS_PER_CHANGE = 100
+MAX_KEYS = 100
+MAX_KEY_LENGTH = 256
+MAX_VALUE_LENGTH = 10_000
+
+REQUIRED = "REQUIRED"
+INVALID = "INVALID"
+
+
+def _invalid(field: str, message: Any, **params: Any) -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=INVALID, params=params)})
+
+
+def _check_count(count: int, field: str) -> None:
+    if count > MAX_ITEMS_PER_CHANGE:
+        raise _invalid(
+            field,
+            _("Mỗi lần chỉ được thay đổi tối đa %(limit)s khóa metadata."),
+            limit=MAX_ITEMS_PER_CHANGE,
+        )
+
+
+def metadata_merged(
+    current: Mapping[str, str] | None, items: Mapping[str, str], *, field: str
+) -> dict[str, str]:
+    """``current`` with ``items`` set, after checking every key and value and the size."""
+    _check_count(len(items), field)
+    for key, value in items.items():
+        if not key.strip():
+            raise ValidationError(
+                {field: ValidationError(_("Khóa metadata không được để trống."), code=REQUIRED)}
+            )
+        if len(key) > MAX_KEY_LENGTH:
+            raise _invalid(
+                field, _("Khóa metadata dài tối đa %(limit)s ký tự."), limit=MAX_KEY_LENGTH
+            )
+        if len(value) > MAX_VALUE_LENGTH:
+            raise _invalid(
+                field, _("Giá trị metadata dài tối đa %(limit)s ký tự."), limit=MAX_VALUE_LENGTH
+            )
+    merged = {**(current or {}), **items}
+    if len(merged) > MAX_KEYS:
+        raise _invalid(
+            field, _("Mỗi đối tượng giữ tối đa %(limit)s khóa metadata."), limit=MAX_KEYS
+        )
+    return merged
+
+
+def metadata_without(
+    current: Mapping[str, str] | None, keys: Collection[str], *, field: str
+) -> dict[str, str]:
+    """``current`` without ``keys``; keys it does not hold are ignored (Saleor)."""
+    _check_count(len(keys), field)
+    return {key: value for key, value in (current or {}).items() if key not in keys}
+
+
+def private_metadata_allowed(actor: object) -> bool:
+    """Who reads and writes private metadata: Saleor asks for a manage permission; here
+    that is active platform staff."""
+    return bool(
+        getattr(actor, "is_authenticated", False)
+        and getattr(actor, "is_active", False)
+        and getattr(actor, "is_staff", False)
+    )

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from backend.core.metadata import private_metadata_allowed
+from backend.graphql.core.metadata import MetadataError
+from backend.graphql.meta.mutations.update_metadata import UpdateMetadata
+
+
+class UpdatePrivateMetadata(UpdateMetadata):
+    private = True
+
+    class Meta:
+        description = "Updates private metadata of an object. Requires staff."
+        error_type_class = MetadataError
+        permission_check = staticmethod(private_metadata_allowed)

@@ -255,3 +255,21 @@ def test_list_pages_use_a_constant_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get(page)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("name", ["producers:workspace-dashboard", "producers:workspace-orders"])
+def test_groups_show_goods_after_the_producers_voucher_share(
+    member_a: Any, producer_a: Any, producer_b: Any, name: str
+) -> None:
+    # given: 150.000 ₫ of goods, 20.000 ₫ of which the voucher takes from this producer
+    order = payment_factories.order(groups=[(producer_a, 150_000, 30_000)], discount=20_000)
+    order.fulfillment_groups.update(discount_amount=20_000)
+
+    # when
+    body = client_for(member_a).get(reverse(name, kwargs={"slug": producer_a.slug}))
+
+    # then
+    text = body.content.decode()
+    assert "130.000 ₫" in text
+    assert "đã trừ 20.000 ₫ mã giảm giá" in text
+    assert "150.000 ₫" not in text

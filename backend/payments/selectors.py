@@ -7,7 +7,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -115,6 +116,43 @@ def payouts_for_producer(*, producer: Producer) -> QuerySet[LedgerEntry]:
     return ledger_entries_for_producer(producer=producer, kinds=[LedgerEntryKind.PAYOUT])
 
 
+def payouts_latest_for_producer(*, producer: Producer, limit: int = 50) -> QuerySet[LedgerEntry]:
+    """The ``limit`` latest payouts, newest first, each with ``paid_amount`` (the positive
+    amount sent; the ledger line itself is negative)."""
+    return (
+        LedgerEntry.objects.filter(producer=producer, kind=LedgerEntryKind.PAYOUT)
+        .annotate(paid_amount=-F("amount"))
+        .order_by("-paid_on", "-pk")[:limit]
+    )
+
+
+# What a producer's money page sums up, and the ledger kinds each total is made of. Totals
+# keep the ledger's sign: commission and withheld tax net of their reversals are negative.
+MONEY_TOTALS: dict[str, tuple[LedgerEntryKind, ...]] = {
+    "revenue": (LedgerEntryKind.REVENUE,),
+    "refunds": (LedgerEntryKind.REFUND,),
+    "commission": (LedgerEntryKind.COMMISSION, LedgerEntryKind.COMMISSION_REVERSAL),
+    "withheld_tax": (
+        LedgerEntryKind.VAT_WITHHELD,
+        LedgerEntryKind.PIT_WITHHELD,
+        LedgerEntryKind.VAT_WITHHELD_REVERSAL,
+        LedgerEntryKind.PIT_WITHHELD_REVERSAL,
+    ),
+    "payouts": (LedgerEntryKind.PAYOUT,),
+}
+
+
+def ledger_totals_for_producer(*, producer: Producer) -> dict[str, int]:
+    """All-time signed totals of the producer's ledger by ``MONEY_TOTALS`` (one query; the
+    caller checked access with ``producer_get_for_ledger``)."""
+    return LedgerEntry.objects.filter(producer=producer).aggregate(
+        **{
+            name: Coalesce(Sum("amount", filter=Q(kind__in=kinds)), 0)
+            for name, kinds in MONEY_TOTALS.items()
+        }
+    )
+
+
 def bank_notices_for_staff(
     *,
     actor: Any,
@@ -147,6 +185,23 @@ class Statement:
     opening_balance: int
     entries: list[LedgerEntry]
     closing_balance: int
+
+    @property
+    def lines(self) -> list[tuple[LedgerEntry, int]]:
+        """Each entry with the running balance after it, oldest first."""
+        balance, lines = self.opening_balance, []
+        for entry in self.entries:
+            balance += entry.amount
+            lines.append((entry, balance))
+        return lines
+
+    @property
+    def totals(self) -> dict[str, int]:
+        """The month's signed totals by ``MONEY_TOTALS``."""
+        return {
+            name: sum(entry.amount for entry in self.entries if entry.kind in kinds)
+            for name, kinds in MONEY_TOTALS.items()
+        }
 
 
 def statement_month_valid(*, year: int, month: int) -> bool:

@@ -27,12 +27,10 @@ HEADER = ["Ngày", "Loại", "Đơn hàng", "Tỷ lệ (%)", "Số tiền (đồ
 
 
 def statement_rows(statement: Statement) -> list[list[object]]:
-    balance = statement.opening_balance
     rows: list[list[object]] = [
-        [statement.month.isoformat(), "Số dư đầu kỳ", "", "", "", balance, ""]
+        [statement.month.isoformat(), "Số dư đầu kỳ", "", "", "", statement.opening_balance, ""]
     ]
-    for entry in statement.entries:
-        balance += entry.amount
+    for entry, balance in statement.lines:
         rows.append(
             [
                 timezone.localtime(entry.created_at).date().isoformat(),

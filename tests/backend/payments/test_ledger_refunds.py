@@ -241,3 +241,37 @@ def test_stripe_refunds_reverse_once_through_the_api_and_the_webhook(
     # then the rest is reversed once, and the producer is owed nothing for the order
     assert LedgerEntry.objects.filter(kind=K.REFUND).count() == 2
     assert balance(seller) == 0
+
+
+def test_money_totals_and_statement_lines_net_refunds_of_payouts(two_producer_order, staff_user):
+    # given the household's part delivered past the return window, a third refunded and
+    # 50,000 đồng paid out
+    order, transaction, household, cooperative = two_producer_order
+    factories.deliver(
+        order.fulfillment_groups.get(producer=household),
+        when=timezone.now() - datetime.timedelta(days=10),
+    )
+    refund(staff_user, transaction, 81_150)
+    ledger.payout_record(actor=staff_user, producer=household, amount=50_000, reference="UNC-T")
+
+    # when the totals, this month's statement and the payouts are read
+    totals = selectors.ledger_totals_for_producer(producer=household)
+    today = timezone.localdate()
+    statement = selectors.producer_statement(producer=household, year=today.year, month=today.month)
+    payouts = list(selectors.payouts_latest_for_producer(producer=household))
+
+    # then commission and withheld tax are net of their reversals, signed like the ledger
+    assert totals == {
+        "revenue": 143_450,
+        "refunds": -47_817,
+        "commission": -2_469,  # -3,704 + 1,235
+        "withheld_tax": -1_234,  # -1,235 - 617 + 412 + 206
+        "payouts": -50_000,
+    }
+    assert statement.totals == totals
+    assert statement.lines[-1][1] == statement.closing_balance == 41_930
+    assert [line[1] for line in statement.lines[:2]] == [143_450, 139_746]
+    assert [(payout.reference, payout.paid_amount) for payout in payouts] == [("UNC-T", 50_000)]
+    # and the other producer's money is its own
+    assert selectors.ledger_totals_for_producer(producer=cooperative)["payouts"] == 0
+    assert selectors.ledger_totals_for_producer(producer=cooperative)["revenue"] == 100_000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
@@ -107,6 +108,28 @@ class ReviewForm(forms.Form):
 
 class SuspendForm(forms.Form):
     reason = forms.CharField(label=_("Lý do tạm ngưng"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StatementMonthForm(forms.Form):
+    """``?month=YYYY-MM``: which of ``months`` (first days, newest first) to show."""
+
+    month = forms.TypedChoiceField(
+        label=_("Tháng"),
+        coerce=lambda value: datetime.date.fromisoformat(f"{value}-01"),
+        error_messages={
+            "required": _("Hãy chọn một tháng."),
+            "invalid_choice": _(
+                "Tháng không hợp lệ: hãy chọn một tháng trong danh sách (dạng NNNN-TT, từ "
+                "khi chủ thể được tạo đến tháng này)."
+            ),
+        },
+    )
+
+    def __init__(self, month: str | None, *, months: list[datetime.date]) -> None:
+        super().__init__({"month": f"{months[0]:%Y-%m}" if month is None else month})
+        self.fields["month"].choices = [  # type: ignore[attr-defined]
+            (f"{first:%Y-%m}", f"{first:%m/%Y}") for first in months
+        ]
 
 
 def add_service_error(form: forms.Form, error: ValidationError | DomainError) -> None:

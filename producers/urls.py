@@ -16,7 +16,7 @@ workspace_patterns = [
     path("<slug:slug>/products/", workspace_views.product_list, name="workspace-products"),
     path("<slug:slug>/products/<int:pk>/", workspace_views.product_edit, name="workspace-product"),
     path("<slug:slug>/orders/", workspace_views.order_list, name="workspace-orders"),
-    path("<slug:slug>/statements/", workspace_views.statements, name="workspace-statements"),
+    path("<slug:slug>/money/", workspace_views.money, name="workspace-money"),
     path("<slug:slug>/import/", import_views.import_start, name="workspace-import-start"),
     path("<slug:slug>/import/<int:pk>/", import_views.import_progress, name="workspace-import"),
     path(

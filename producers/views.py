@@ -37,7 +37,7 @@ WORKSPACE_SECTIONS = (
     ("producers:workspace-products", gettext_lazy("Sản phẩm")),
     ("producers:workspace-import-start", gettext_lazy("Nhập hàng loạt")),
     ("producers:workspace-orders", gettext_lazy("Đơn hàng")),
-    ("producers:workspace-statements", gettext_lazy("Sao kê")),
+    ("producers:workspace-money", gettext_lazy("Tiền hàng")),
     ("producers:workspace-profile", gettext_lazy("Hồ sơ")),
     ("producers:workspace-documents", gettext_lazy("Giấy tờ")),
 )
@@ -50,11 +50,14 @@ def _producer(request: HttpRequest, slug: str) -> Producer:
         raise Http404(exc.message) from exc
 
 
-def _workspace(request: HttpRequest, template: str, producer: Producer, **context: Any) -> Any:
+def _workspace(
+    request: HttpRequest, template: str, producer: Producer, *, status: int = 200, **context: Any
+) -> Any:
     return render(
         request,
         template,
         {"producer": producer, "sections": WORKSPACE_SECTIONS, **context},
+        status=status,
     )
 
 

@@ -100,11 +100,13 @@ def fulfilment_groups(producer: Producer) -> QuerySet[FulfillmentGroup]:
     )
 
 
-def statement_months(count: int = 12) -> list[datetime.date]:
-    """The first day of this month and the ``count - 1`` before it, newest first."""
-    today = timezone.localdate()
-    months, year, month = [], today.year, today.month
-    for _index in range(count):
-        months.append(datetime.date(year, month, 1))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+def statement_months(*, since: datetime.datetime) -> list[datetime.date]:
+    """The first day of each month from this one back to the one holding ``since`` (the
+    producer's creation: no ledger line is older), newest first."""
+    first = timezone.localtime(since).date().replace(day=1)
+    month = timezone.localdate().replace(day=1)
+    months = [month]
+    while month > first:
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+        months.append(month)
     return months

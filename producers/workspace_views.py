@@ -1,4 +1,4 @@
-"""Workspace pages for selling: dashboard, products, orders and statements.
+"""Workspace pages for selling: dashboard, products, orders and money.
 
 Thin: find the producer through the scoped selector (another producer is a 404), clean the
 POSTed fields, call one catalogue/orders/payments service, redirect with a message.
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -24,8 +25,11 @@ from backend.channels.selectors import channel_default
 from backend.core.errors import DomainError, PermissionDenied
 from backend.orders import services as orders
 from backend.orders.selectors import order_get_for_user
+from backend.payments import ledger
+from backend.payments import selectors as money_reads
 from backend.payments import services as payments
 from producers import workspace_selectors as reads
+from producers.forms import StatementMonthForm
 from producers.models import Producer
 from producers.views import _producer, _workspace
 
@@ -254,24 +258,40 @@ def order_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def statements(request: HttpRequest, slug: str) -> HttpResponse:
+def _ledger_producer(request: HttpRequest, slug: str) -> Producer:
+    """The workspace's producer, if the user may also read its ledger (the rule the
+    statement downloads and the API apply); 404 otherwise."""
     producer = _producer(request, slug)
-    # payments' statement URLs spell the month as YYYY-MM (its route takes that shape).
-    months = [
-        {
-            "month": month,
-            "links": {
-                fmt: f"/payments/statements/{producer.pk}/{month:%Y-%m}.{fmt}"
-                for fmt in ("csv", "xlsx")
-            },
-        }
-        for month in reads.statement_months()
-    ]
+    try:
+        return money_reads.producer_get_for_ledger(actor=request.user, producer_id=producer.pk)
+    except DomainError as exc:  # PermissionDenied or NotFound
+        raise Http404(exc.message) from exc
+
+
+@login_required
+def money(request: HttpRequest, slug: str) -> HttpResponse:
+    """Balance, totals, one month's statement (``?month=YYYY-MM``, this month by default)
+    and payouts. A month not in the picker is a 400 showing why, and no statement."""
+    producer = _ledger_producer(request, slug)
+    form = StatementMonthForm(
+        request.GET.get("month"), months=reads.statement_months(since=producer.created_at)
+    )
+    statement = None
+    if form.is_valid():
+        first = form.cleaned_data["month"]
+        statement = money_reads.producer_statement(
+            producer=producer, year=first.year, month=first.month
+        )
     return _workspace(
         request,
-        "producers/workspace/statements.html",
+        "producers/workspace/money.html",
         producer,
-        months=months,
-        active="producers:workspace-statements",
+        status=200 if statement else 400,
+        form=form,
+        statement=statement,
+        balance=ledger.producer_balance(producer=producer),
+        totals=money_reads.ledger_totals_for_producer(producer=producer),
+        payouts=money_reads.payouts_latest_for_producer(producer=producer),
+        return_window=settings.PAYOUT_RETURN_WINDOW_DAYS,
+        active="producers:workspace-money",
     )

@@ -33,7 +33,7 @@ PAGES = [
     "producers:workspace-products",
     "producers:workspace-product",
     "producers:workspace-orders",
-    "producers:workspace-statements",
+    "producers:workspace-money",
 ]
 
 
@@ -218,24 +218,6 @@ def test_dashboard_lists_groups_to_fulfil_and_low_stock(
     # then
     assert f"#{order.number}" in body
     assert f"{w.warehouse_a.name}</span><strong>2</strong>" in body
-
-
-def test_statement_links_download_for_members(
-    member_a: Any, member_b: Any, producer_a: Any, producer_b: Any
-) -> None:
-    # given
-    w = world(producer_a, producer_b)
-    body = client_for(member_a).get(url("producers:workspace-statements", w)).content.decode()
-    link = body.split('href="/payments/statements/', 1)[1].split('"', 1)[0]
-
-    # when
-    own = client_for(member_a).get(f"/payments/statements/{link}")
-    foreign = client_for(member_b).get(f"/payments/statements/{link}")
-
-    # then
-    assert link.startswith(f"{producer_a.pk}/") and link.endswith(".csv")
-    assert own.status_code == 200
-    assert foreign.status_code == 404
 
 
 @pytest.mark.parametrize("name", ["producers:workspace-products", "producers:workspace-orders"])

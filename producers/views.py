@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from backend.core.errors import DomainError, NotFound, PermissionDenied
@@ -34,11 +34,11 @@ from producers.permissions import is_reviewing_staff
 WORKSPACE_SECTIONS = (
     ("producers:workspace-home", gettext_lazy("Tổng quan")),
     ("producers:workspace-dashboard", gettext_lazy("Việc cần làm")),
-    ("producers:workspace-products", gettext_lazy("Sản phẩm")),
+    ("producers:workspace-products", pgettext_lazy("workspace section", "Sản phẩm")),
     ("producers:workspace-import-start", gettext_lazy("Nhập hàng loạt")),
     ("producers:workspace-orders", gettext_lazy("Đơn hàng")),
     ("producers:workspace-money", gettext_lazy("Tiền hàng")),
-    ("producers:workspace-profile", gettext_lazy("Hồ sơ")),
+    ("producers:workspace-profile", pgettext_lazy("workspace section", "Hồ sơ")),
     ("producers:workspace-documents", gettext_lazy("Giấy tờ")),
 )
 

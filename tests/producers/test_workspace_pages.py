@@ -255,3 +255,15 @@ def test_groups_show_goods_after_the_producers_voucher_share(
     assert "130.000 ₫" in text
     assert "đã trừ 20.000 ₫ mã giảm giá" in text
     assert "150.000 ₫" not in text
+
+
+def test_the_navigation_names_sections_in_english(member_a: Any, producer_a: Any) -> None:
+    # when
+    page = reverse("producers:workspace-dashboard", kwargs={"slug": producer_a.slug})
+    body = client_for(member_a).get(page, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    # then: section names, not the same words' meanings elsewhere ("Hồ sơ" is also an
+    # official's application queue)
+    assert ">Products</a>" in body
+    assert ">Profile</a>" in body
+    assert ">Applications</a>" not in body

@@ -123,18 +123,51 @@ def product_get_for_user(
     return products.filter(slug=slug).first()
 
 
+def _visible_variants(
+    variants: QuerySet[ProductVariant], *, user: Any, channel: Channel | None
+) -> QuerySet[ProductVariant]:
+    """``variants`` narrowed to those ``user`` may see in ``channel``: staff see every
+    variant; everyone else only variants priced (listed) in the channel, none without one
+    (Saleor hides variants without a channel listing from customers)."""
+    if is_staff(user):
+        return variants
+    if channel is None:
+        return variants.none()
+    listed = ProductVariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
+    return variants.filter(Exists(listed))
+
+
 def variant_queryset_for_user(*, user: Any, channel: Channel | None) -> QuerySet[ProductVariant]:
     """Variants of visible products; shoppers also need a price in the channel (Saleor)."""
     variants = ProductVariant.objects.filter(
         product__in=product_queryset_for_user(user=user, channel=channel)
     )
-    if channel is not None and not is_staff(user):
-        variants = variants.filter(
-            Exists(
-                ProductVariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
-            )
-        )
-    return variants
+    return _visible_variants(variants, user=user, channel=channel)
+
+
+def variants_by_product(
+    product_ids: Iterable[int], *, user: Any, channel: Channel | None
+) -> dict[int, list[ProductVariant]]:
+    """product id -> the variants ``user`` may see in ``channel``, in display order (the
+    caller has already checked the products are visible). One query, none when nothing
+    can be visible."""
+    variants = ProductVariant.objects.filter(product_id__in=list(product_ids))
+    found: dict[int, list[ProductVariant]] = defaultdict(list)
+    visible = _visible_variants(variants, user=user, channel=channel)
+    for variant in visible.order_by("sort_order", "sku"):
+        found[variant.product_id].append(variant)
+    return found
+
+
+def default_variants_by_product(
+    product_ids: Iterable[int], *, user: Any, channel: Channel | None
+) -> dict[int, ProductVariant]:
+    """product id -> its default variant, when ``user`` may see it in ``channel``. One
+    query."""
+    defaults = Product.objects.filter(pk__in=list(product_ids)).values("default_variant_id")
+    variants = ProductVariant.objects.filter(pk__in=defaults)
+    visible = _visible_variants(variants, user=user, channel=channel)
+    return {variant.product_id: variant for variant in visible}
 
 
 def category_queryset() -> QuerySet[Category]:

@@ -18,7 +18,6 @@ from backend.catalog.models import (
     Attribute,
     Collection,
     CollectionChannelListing,
-    Product,
     ProductChannelListing,
     ProductMedia,
     ProductTranslation,
@@ -32,6 +31,8 @@ from backend.catalog.selectors import (
     attributes_by_variant,
     available_quantities,
     collections_by_product,
+    default_variants_by_product,
+    variants_by_product,
 )
 from backend.graphql.core.dataloaders import DataLoader, register
 from backend.ocop.selectors import OcopSummary, ocop_summary_for_products
@@ -65,14 +66,14 @@ class ThumbnailByMediaIdLoader(DataLoader[int, Thumbnail]):
 
 
 class VariantsByProductIdLoader(ListLoader):
+    """The variants the request's user may see in a channel: all for staff, those priced
+    in it for everyone else. Param: channel or None."""
+
     pool = "product"
 
     def batch_load(self, keys: list[int]) -> dict[int, list[ProductVariant]]:
-        found: dict[int, list[ProductVariant]] = defaultdict(list)
-        for variant in ProductVariant.objects.filter(product_id__in=keys).order_by(
-            "sort_order", "sku"
-        ):
-            found[variant.product_id].append(variant)
+        (channel,) = self.params
+        found = variants_by_product(keys, user=self.context.user, channel=channel)
         register(self.context, "variant", (v.pk for items in found.values() for v in items))
         return found
 
@@ -198,13 +199,16 @@ class OcopSummaryByProductIdLoader(DataLoader[int, OcopSummary]):
 
 
 class DefaultVariantByProductIdLoader(DataLoader[int, ProductVariant]):
+    """The default variant when the request's user may see it in a channel (see
+    VariantsByProductIdLoader). Param: channel or None."""
+
     pool = "product"
 
     def batch_load(self, keys: list[int]) -> dict[int, ProductVariant]:
-        defaults = Product.objects.filter(pk__in=keys).values("default_variant_id")
-        variants = list(ProductVariant.objects.filter(pk__in=defaults))
-        register(self.context, "variant", (variant.pk for variant in variants))
-        return {variant.product_id: variant for variant in variants}
+        (channel,) = self.params
+        found = default_variants_by_product(keys, user=self.context.user, channel=channel)
+        register(self.context, "variant", (variant.pk for variant in found.values()))
+        return found
 
 
 class AttributesByProductIdLoader(ListLoader):

@@ -14,7 +14,9 @@ from backend.catalog.models import (
     Collection,
     CollectionChannelListing,
     CollectionProduct,
+    Product,
     ProductType,
+    ProductVariant,
 )
 from tests.backend.catalog.factories import make_channel, make_product
 from tests.conftest import content
@@ -124,4 +126,27 @@ def test_staff_page_with_channel_listings(staff_api_client, catalogue, count):
     assert node["collections"][0]["channelListings"][0]["channel"] == {"slug": "vn"}
     # channel, products, product listings, variant listings (costs), variants, their
     # listings, collections, collection listings, plus the staff user behind the token
+    assert queries == 9
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_shopper_page_hides_unpriced_variants_in_the_same_queries(api_client, catalogue, count):
+    # given: every product also has a variant without a price in the channel, set as its
+    # default variant
+    catalogue(count)
+    for product in Product.objects.all():
+        hidden = ProductVariant.objects.create(product=product, sku=f"HIDDEN-{product.pk}")
+        product.default_variant = hidden
+        product.save()
+
+    # when
+    queries, edges = count_queries(api_client, SHOPPER_PAGE, count)
+
+    # then
+    for edge in edges:
+        assert edge["node"]["defaultVariant"] is None
+        assert not [v for v in edge["node"]["variants"] if v["sku"].startswith("HIDDEN")]
+        assert len(edge["node"]["variants"]) == 2
+    # as test_shopper_page_with_the_new_fields, less what only shown default variants
+    # need: their prices and the first round of variant attributes and values
     assert queries == 9

@@ -196,6 +196,20 @@ def collection_queryset_for_user(*, user: Any, channel: Channel | None) -> Query
     return collections.filter(Exists(listings))
 
 
+def _attributes_by_owner(
+    links: QuerySet[Any], owner: str, *, visible_only: bool
+) -> dict[int, list[Attribute]]:
+    """owner id (the ``owner`` path from each link) -> the links' attributes in the product
+    type's order; only those shown in the storefront when ``visible_only``. One query."""
+    if visible_only:
+        links = links.filter(attribute__visible_in_storefront=True)
+    rows = links.annotate(owner_id=F(owner)).select_related("attribute")
+    found: dict[int, list[Attribute]] = defaultdict(list)
+    for link in rows.order_by("sort_order", "pk"):
+        found[link.owner_id].append(link.attribute)
+    return found
+
+
 def attributes_by_product(
     product_ids: Iterable[int], *, visible_only: bool
 ) -> dict[int, list[Attribute]]:
@@ -203,13 +217,7 @@ def attributes_by_product(
     (Saleor's ``assignedAttributes``); only those shown in the storefront when
     ``visible_only`` (every reader but staff). One query."""
     links = AttributeProduct.objects.filter(product_type__products__in=list(product_ids))
-    if visible_only:
-        links = links.filter(attribute__visible_in_storefront=True)
-    rows = links.annotate(owner_id=F("product_type__products__id")).select_related("attribute")
-    found: dict[int, list[Attribute]] = defaultdict(list)
-    for link in rows.order_by("sort_order", "pk"):
-        found[link.owner_id].append(link.attribute)  # type: ignore[attr-defined]
-    return found
+    return _attributes_by_owner(links, "product_type__products__id", visible_only=visible_only)
 
 
 def attributes_by_variant(
@@ -218,15 +226,19 @@ def attributes_by_variant(
     """variant id -> the attributes its product type gives variants, in the type's order;
     only those shown in the storefront when ``visible_only``. One query."""
     links = AttributeVariant.objects.filter(product_type__products__variants__in=list(variant_ids))
-    if visible_only:
-        links = links.filter(attribute__visible_in_storefront=True)
-    rows = links.annotate(owner_id=F("product_type__products__variants__id")).select_related(
-        "attribute"
+    return _attributes_by_owner(
+        links, "product_type__products__variants__id", visible_only=visible_only
     )
-    found: dict[int, list[Attribute]] = defaultdict(list)
-    for link in rows.order_by("sort_order", "pk"):
-        found[link.owner_id].append(link.attribute)  # type: ignore[attr-defined]
-    return found
+
+
+def attributes_by_product_type(
+    product_type_ids: Iterable[int], *, visible_only: bool
+) -> dict[int, list[Attribute]]:
+    """product type id -> the attributes it gives products, in its order (Saleor's
+    ``ProductType.productAttributes``); only those shown in the storefront when
+    ``visible_only``. One query."""
+    links = AttributeProduct.objects.filter(product_type_id__in=list(product_type_ids))
+    return _attributes_by_owner(links, "product_type_id", visible_only=visible_only)
 
 
 def collections_by_product(

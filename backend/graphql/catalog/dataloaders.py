@@ -1,7 +1,7 @@
 """Batch loaders of the catalogue: one query per kind of data for a whole page of products.
 
 Pools: "product" (product pks on the page), "variant" (variant pks), "media" (media pks),
-"collection" (collection pks).
+"collection" (collection pks), "product_type" (product type pks).
 Channel-dependent loaders take the channel id (or None) as their parameter.
 """
 
@@ -28,6 +28,7 @@ from backend.catalog.models import (
 )
 from backend.catalog.selectors import (
     attributes_by_product,
+    attributes_by_product_type,
     attributes_by_variant,
     available_quantities,
     collections_by_product,
@@ -229,6 +230,16 @@ class AttributesByVariantIdLoader(ListLoader):
     def batch_load(self, keys: list[int]) -> dict[int, list[Attribute]]:
         (visible_only,) = self.params
         return attributes_by_variant(keys, visible_only=visible_only)
+
+
+class AttributesByProductTypeIdLoader(ListLoader):
+    """The product type's product attributes. Param: visible_only (shoppers)."""
+
+    pool = "product_type"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[Attribute]]:
+        (visible_only,) = self.params
+        return attributes_by_product_type(keys, visible_only=visible_only)
 
 
 class CollectionsByProductIdLoader(ListLoader):

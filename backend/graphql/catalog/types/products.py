@@ -395,6 +395,8 @@ class ProductCountableConnection(CountableConnection):
 
 
 def prepare_products(info: graphene.ResolveInfo, products: list[Any], channel: Any) -> None:
-    """Tag a page of products with their channel and pool their keys for the loaders."""
+    """Tag a page of products with their channel and pool their keys (and their product
+    types') for the loaders."""
     with_channel(products, channel)
     register(info.context, "product", (product.pk for product in products))
+    register(info.context, "product_type", (product.product_type_id for product in products))

@@ -258,6 +258,19 @@ def collections_by_product(
     return found
 
 
+def collections_by_id(
+    collection_ids: Iterable[int], *, user: Any, channel: Channel | None
+) -> dict[int, Collection]:
+    """id -> the collection, when ``user`` may see it: any for staff; for others only
+    when published in ``channel`` and the channel is active (none without one), as
+    Saleor's ``MenuItem.collection``. One query."""
+    if is_staff(user):
+        collections = Collection.objects.all()
+    else:
+        collections = collection_queryset_for_user(user=user, channel=channel)
+    return {c.pk: c for c in collections.filter(pk__in=list(collection_ids))}
+
+
 def variant_margin(price: int | None, cost: int | None) -> int | None:
     """Gross margin in whole percent of the price (Saleor's rounding); None without a cost
     or a price."""

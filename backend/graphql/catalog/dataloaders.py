@@ -31,6 +31,7 @@ from backend.catalog.selectors import (
     attributes_by_product_type,
     attributes_by_variant,
     available_quantities,
+    collections_by_id,
     collections_by_product,
     default_variants_by_product,
     variants_by_product,
@@ -240,6 +241,17 @@ class AttributesByProductTypeIdLoader(ListLoader):
     def batch_load(self, keys: list[int]) -> dict[int, list[Attribute]]:
         (visible_only,) = self.params
         return attributes_by_product_type(keys, visible_only=visible_only)
+
+
+class CollectionByIdLoader(DataLoader[int, Collection]):
+    """The collection when the request's user may see it (staff: any; others: published
+    in the channel). Param: channel or None."""
+
+    pool = "collection"
+
+    def batch_load(self, keys: list[int]) -> dict[int, Collection]:
+        (channel,) = self.params
+        return collections_by_id(keys, user=self.context.user, channel=channel)
 
 
 class CollectionsByProductIdLoader(ListLoader):

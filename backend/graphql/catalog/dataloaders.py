@@ -1,7 +1,8 @@
 """Batch loaders of the catalogue: one query per kind of data for a whole page of products.
 
 Pools: "product" (product pks on the page), "variant" (variant pks), "media" (media pks),
-"collection" (collection pks), "product_type" (product type pks).
+"collection" (collection pks), "product_type" (product type pks), "category" (category
+pks).
 Channel-dependent loaders take the channel id (or None) as their parameter.
 """
 
@@ -16,8 +17,10 @@ from backend.catalog.models import (
     AssignedProductAttributeValue,
     AssignedVariantAttributeValue,
     Attribute,
+    CategoryTranslation,
     Collection,
     CollectionChannelListing,
+    CollectionTranslation,
     ProductChannelListing,
     ProductMedia,
     ProductTranslation,
@@ -165,30 +168,43 @@ class VariantAttributeValuesLoader(ListLoader):
         return found
 
 
-class ProductTranslationLoader(DataLoader[int, ProductTranslation]):
-    """Param: language code."""
+class TranslationLoader(DataLoader[int, Any]):
+    """Each owner's translation into one language. Subclasses name the translation model
+    and its owner's key column. Param: language code."""
 
+    model: Any
+    owner: str
+
+    def batch_load(self, keys: list[int]) -> dict[int, Any]:
+        (language_code,) = self.params
+        translations = self.model.objects.filter(
+            **{f"{self.owner}__in": keys}, language_code=language_code
+        )
+        return {getattr(translation, self.owner): translation for translation in translations}
+
+
+class ProductTranslationLoader(TranslationLoader):
     pool = "product"
-
-    def batch_load(self, keys: list[int]) -> dict[int, ProductTranslation]:
-        (language_code,) = self.params
-        translations = ProductTranslation.objects.filter(
-            product_id__in=keys, language_code=language_code
-        )
-        return {translation.product_id: translation for translation in translations}
+    model = ProductTranslation
+    owner = "product_id"
 
 
-class VariantTranslationLoader(DataLoader[int, ProductVariantTranslation]):
-    """Param: language code."""
-
+class VariantTranslationLoader(TranslationLoader):
     pool = "variant"
+    model = ProductVariantTranslation
+    owner = "product_variant_id"
 
-    def batch_load(self, keys: list[int]) -> dict[int, ProductVariantTranslation]:
-        (language_code,) = self.params
-        translations = ProductVariantTranslation.objects.filter(
-            product_variant_id__in=keys, language_code=language_code
-        )
-        return {translation.product_variant_id: translation for translation in translations}
+
+class CategoryTranslationLoader(TranslationLoader):
+    pool = "category"
+    model = CategoryTranslation
+    owner = "category_id"
+
+
+class CollectionTranslationLoader(TranslationLoader):
+    pool = "collection"
+    model = CollectionTranslation
+    owner = "collection_id"
 
 
 class OcopSummaryByProductIdLoader(DataLoader[int, OcopSummary]):

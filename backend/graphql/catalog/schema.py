@@ -43,7 +43,7 @@ from backend.graphql.catalog.types.categories import (
     CollectionCountableConnection,
     products_field,
 )
-from backend.graphql.catalog.types.common import with_channel
+from backend.graphql.catalog.types.common import register_categories, with_channel
 from backend.graphql.catalog.types.products import Product, prepare_products
 from backend.graphql.catalog.types.variants import (
     ProductVariant,
@@ -324,7 +324,7 @@ class CatalogQueries(graphene.ObjectType):
             fields = ["sort_count", "slug"]
         else:
             fields = ["name", "slug"]
-        return resolve_connection(
+        connection = resolve_connection(
             CategoryCountableConnection,
             categories,
             args,
@@ -332,6 +332,8 @@ class CatalogQueries(graphene.ObjectType):
             descending=_direction(sort_by),
             connection_name="categories",
         )
+        register_categories(info.context, (edge.node for edge in connection.edges))
+        return connection
 
     @staticmethod
     def resolve_category(

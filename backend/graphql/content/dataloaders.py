@@ -1,7 +1,7 @@
 """Batch loaders of menus and pages: one query per kind of data for a whole menu.
 
 Pools: "menu_item" (menu item pks shown), "page" (page pks menu items link to); menu
-items also pool their collections in the catalogue's "collection" pool.
+items also pool their collections and categories in the catalogue's pools.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ from collections.abc import Iterable
 
 from backend.content.models import MenuItem, Page
 from backend.content.selectors import page_queryset_for_user
+from backend.graphql.catalog.types.common import register_categories
 from backend.graphql.core.dataloaders import DataLoader, register
 
-# What a menu item shows of its category (its parent too), read with the item.
+# What a menu item shows of its category (its parent too), read with the item: also
+# what register_menu_items reads.
 MENU_ITEM_RELATIONS = ("category__parent",)
 
 
@@ -23,6 +25,7 @@ def register_menu_items(context: object, items: Iterable[MenuItem]) -> None:
     register(context, "menu_item", (item.pk for item in items))
     register(context, "collection", (item.collection_id for item in items if item.collection_id))
     register(context, "page", (item.page_id for item in items if item.page_id))
+    register_categories(context, (item.category for item in items if item.category is not None))
 
 
 class ChildrenByMenuItemIdLoader(DataLoader[int, list[MenuItem]]):

@@ -396,7 +396,8 @@ class ProductCountableConnection(CountableConnection):
 
 def prepare_products(info: graphene.ResolveInfo, products: list[Any], channel: Any) -> None:
     """Tag a page of products with their channel and pool their keys (and their product
-    types') for the loaders."""
+    types' and categories') for the loaders."""
     with_channel(products, channel)
     register(info.context, "product", (product.pk for product in products))
     register(info.context, "product_type", (product.product_type_id for product in products))
+    register(info.context, "category", (p.category_id for p in products if p.category_id))

@@ -2,13 +2,19 @@
 
 import pytest
 
-from backend.catalog.models import Category, Collection, CollectionChannelListing
+from backend.catalog.models import (
+    Category,
+    Collection,
+    CollectionChannelListing,
+    CollectionTranslation,
+)
 from backend.content.models import Menu, MenuItem, Page
 from tests.backend.catalog.factories import make_channel
 from tests.conftest import counted_post
 
-ITEM = "name level url menu { slug } parent { name } category { slug parent { slug } }"
-ITEM += ' collection { slug channel } page { slug title } metafield(key: "k")'
+ITEM = 'name level url menu { slug } parent { name } metafield(key: "k") page { slug title }'
+ITEM += " category { slug parent { slug } translation(languageCode: EN) { name } }"
+ITEM += " collection { slug channel translation(languageCode: EN) { name } }"
 MENU = (
     'query { menu(slug: "footer", channel: "vn") { items { '
     + ITEM
@@ -32,6 +38,9 @@ def footer(db):
         for index in range(count):
             shown = index % 2 == 0
             collection = Collection.objects.create(name=f"C{index}", slug=f"c-{index}")
+            CollectionTranslation.objects.create(
+                collection=collection, language_code="en", name=f"EN C{index}"
+            )
             CollectionChannelListing.objects.create(
                 collection=collection, channel=channel, is_published=shown
             )
@@ -47,10 +56,10 @@ def footer(db):
     ("reader", "sees_drafts", "expected_queries"),
     [
         # channel, menu, its top items, one query per level of children (three), the
-        # collections and the pages
-        ("api_client", False, 8),
+        # collections, the pages, and the collections' and categories' translations
+        ("api_client", False, 10),
         # the same, plus the staff user behind the token
-        ("staff_api_client", True, 9),
+        ("staff_api_client", True, 11),
     ],
 )
 @pytest.mark.parametrize("count", [5, 50])
@@ -66,7 +75,11 @@ def test_a_menu_costs_the_same_queries_for_any_size(
     # then
     items = data["menu"]["items"]
     assert len(items) == count
-    assert items[0]["collection"] == {"slug": "c-0", "channel": "vn"}
+    assert items[0]["collection"] == {
+        "slug": "c-0",
+        "channel": "vn",
+        "translation": {"name": "EN C0"},
+    }
     assert (items[1]["collection"] is not None) is sees_drafts
     child = items[0]["children"][0]
     assert child["page"] == {"slug": "p-0", "title": "P0"}
@@ -79,5 +92,6 @@ def test_a_menu_costs_the_same_queries_for_any_size(
     assert grandchild["category"] == {
         "slug": category.slug,
         "parent": {"slug": category.parent.slug},
+        "translation": {"name": category.translations.get(language_code="en").name},
     }
     assert queries == expected_queries

@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 API_PATH = "/graphql/"
 
@@ -63,6 +65,15 @@ def content(response: Any) -> dict[str, Any]:
     data = json.loads(response.content)
     assert "errors" not in data, data["errors"]
     return data
+
+
+def counted_post(
+    client: ApiClient, query: str, variables: dict[str, Any] | None = None
+) -> tuple[int, dict[str, Any]]:
+    """The number of SQL queries a GraphQL request made, and its ``data``."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post_graphql(query, variables)
+    return len(queries), content(response)["data"]
 
 
 @pytest.fixture

@@ -123,18 +123,51 @@ def product_get_for_user(
     return products.filter(slug=slug).first()
 
 
+def _visible_variants(
+    variants: QuerySet[ProductVariant], *, user: Any, channel: Channel | None
+) -> QuerySet[ProductVariant]:
+    """``variants`` narrowed to those ``user`` may see in ``channel``: staff see every
+    variant; everyone else only variants priced (listed) in the channel, none without one
+    (Saleor hides variants without a channel listing from customers)."""
+    if is_staff(user):
+        return variants
+    if channel is None:
+        return variants.none()
+    listed = ProductVariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
+    return variants.filter(Exists(listed))
+
+
 def variant_queryset_for_user(*, user: Any, channel: Channel | None) -> QuerySet[ProductVariant]:
     """Variants of visible products; shoppers also need a price in the channel (Saleor)."""
     variants = ProductVariant.objects.filter(
         product__in=product_queryset_for_user(user=user, channel=channel)
     )
-    if channel is not None and not is_staff(user):
-        variants = variants.filter(
-            Exists(
-                ProductVariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
-            )
-        )
-    return variants
+    return _visible_variants(variants, user=user, channel=channel)
+
+
+def variants_by_product(
+    product_ids: Iterable[int], *, user: Any, channel: Channel | None
+) -> dict[int, list[ProductVariant]]:
+    """product id -> the variants ``user`` may see in ``channel``, in display order (the
+    caller has already checked the products are visible). One query, none when nothing
+    can be visible."""
+    variants = ProductVariant.objects.filter(product_id__in=list(product_ids))
+    found: dict[int, list[ProductVariant]] = defaultdict(list)
+    visible = _visible_variants(variants, user=user, channel=channel)
+    for variant in visible.order_by("sort_order", "sku"):
+        found[variant.product_id].append(variant)
+    return found
+
+
+def default_variants_by_product(
+    product_ids: Iterable[int], *, user: Any, channel: Channel | None
+) -> dict[int, ProductVariant]:
+    """product id -> its default variant, when ``user`` may see it in ``channel``. One
+    query."""
+    defaults = Product.objects.filter(pk__in=list(product_ids)).values("default_variant_id")
+    variants = ProductVariant.objects.filter(pk__in=defaults)
+    visible = _visible_variants(variants, user=user, channel=channel)
+    return {variant.product_id: variant for variant in visible}
 
 
 def category_queryset() -> QuerySet[Category]:
@@ -163,6 +196,20 @@ def collection_queryset_for_user(*, user: Any, channel: Channel | None) -> Query
     return collections.filter(Exists(listings))
 
 
+def _attributes_by_owner(
+    links: QuerySet[Any], owner: str, *, visible_only: bool
+) -> dict[int, list[Attribute]]:
+    """owner id (the ``owner`` path from each link) -> the links' attributes in the product
+    type's order; only those shown in the storefront when ``visible_only``. One query."""
+    if visible_only:
+        links = links.filter(attribute__visible_in_storefront=True)
+    rows = links.annotate(owner_id=F(owner)).select_related("attribute")
+    found: dict[int, list[Attribute]] = defaultdict(list)
+    for link in rows.order_by("sort_order", "pk"):
+        found[link.owner_id].append(link.attribute)
+    return found
+
+
 def attributes_by_product(
     product_ids: Iterable[int], *, visible_only: bool
 ) -> dict[int, list[Attribute]]:
@@ -170,13 +217,7 @@ def attributes_by_product(
     (Saleor's ``assignedAttributes``); only those shown in the storefront when
     ``visible_only`` (every reader but staff). One query."""
     links = AttributeProduct.objects.filter(product_type__products__in=list(product_ids))
-    if visible_only:
-        links = links.filter(attribute__visible_in_storefront=True)
-    rows = links.annotate(owner_id=F("product_type__products__id")).select_related("attribute")
-    found: dict[int, list[Attribute]] = defaultdict(list)
-    for link in rows.order_by("sort_order", "pk"):
-        found[link.owner_id].append(link.attribute)  # type: ignore[attr-defined]
-    return found
+    return _attributes_by_owner(links, "product_type__products__id", visible_only=visible_only)
 
 
 def attributes_by_variant(
@@ -185,15 +226,19 @@ def attributes_by_variant(
     """variant id -> the attributes its product type gives variants, in the type's order;
     only those shown in the storefront when ``visible_only``. One query."""
     links = AttributeVariant.objects.filter(product_type__products__variants__in=list(variant_ids))
-    if visible_only:
-        links = links.filter(attribute__visible_in_storefront=True)
-    rows = links.annotate(owner_id=F("product_type__products__variants__id")).select_related(
-        "attribute"
+    return _attributes_by_owner(
+        links, "product_type__products__variants__id", visible_only=visible_only
     )
-    found: dict[int, list[Attribute]] = defaultdict(list)
-    for link in rows.order_by("sort_order", "pk"):
-        found[link.owner_id].append(link.attribute)  # type: ignore[attr-defined]
-    return found
+
+
+def attributes_by_product_type(
+    product_type_ids: Iterable[int], *, visible_only: bool
+) -> dict[int, list[Attribute]]:
+    """product type id -> the attributes it gives products, in its order (Saleor's
+    ``ProductType.productAttributes``); only those shown in the storefront when
+    ``visible_only``. One query."""
+    links = AttributeProduct.objects.filter(product_type_id__in=list(product_type_ids))
+    return _attributes_by_owner(links, "product_type_id", visible_only=visible_only)
 
 
 def collections_by_product(
@@ -211,6 +256,19 @@ def collections_by_product(
     for link in links.select_related("collection").order_by("collection__slug", "pk"):
         found[link.product_id].append(link.collection)
     return found
+
+
+def collections_by_id(
+    collection_ids: Iterable[int], *, user: Any, channel: Channel | None
+) -> dict[int, Collection]:
+    """id -> the collection, when ``user`` may see it: any for staff; for others only
+    when published in ``channel`` and the channel is active (none without one), as
+    Saleor's ``MenuItem.collection``. One query."""
+    if is_staff(user):
+        collections = Collection.objects.all()
+    else:
+        collections = collection_queryset_for_user(user=user, channel=channel)
+    return {c.pk: c for c in collections.filter(pk__in=list(collection_ids))}
 
 
 def variant_margin(price: int | None, cost: int | None) -> int | None:

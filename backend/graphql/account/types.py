@@ -12,7 +12,7 @@ from backend.accounts.models import User as UserModel
 from backend.graphql.account.enums import AccountErrorCode, AddressTypeEnum
 from backend.graphql.core.connection import connection_args
 from backend.graphql.core.enums import LanguageCodeEnum
-from backend.graphql.core.metadata import MetadataItem, metadata_items
+from backend.graphql.core.metadata import ObjectWithPublicMetadata
 from backend.graphql.orders.schema import resolve_customer_orders
 from backend.graphql.orders.types import OrderCountableConnection
 from backend.graphql.shop.schema import CountryDisplay
@@ -34,7 +34,7 @@ def _is_default(info: graphene.ResolveInfo, address: AddressModel, kind: str) ->
     return bool(getattr(user, f"default_{kind}_address_id") == address.pk)
 
 
-class Address(graphene.ObjectType):
+class Address(ObjectWithPublicMetadata):
     first_name = graphene.String(required=True, description="Given name.")
     last_name = graphene.String(required=True, description="Family name.")
     company_name = graphene.String(required=True, description="Company or organisation.")
@@ -62,13 +62,6 @@ class Address(graphene.ObjectType):
     ward_code = graphene.String(
         required=True, description="OCOP extension: official 5-digit commune/ward code."
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
-    metafield = graphene.String(
-        key=graphene.String(required=True, description="Metadata key."),
-        description="One public metadata value, or null.",
-    )
 
     class Meta:
         description = "A postal address in Việt Nam (two-tier units since 1 July 2025)."
@@ -94,16 +87,8 @@ class Address(graphene.ObjectType):
     ) -> bool | None:
         return _is_default(info, root, "billing")
 
-    @staticmethod
-    def resolve_metadata(root: AddressModel, info: graphene.ResolveInfo) -> list[MetadataItem]:
-        return metadata_items(root.metadata)
 
-    @staticmethod
-    def resolve_metafield(root: AddressModel, info: graphene.ResolveInfo, key: str) -> Any:
-        return root.metadata.get(key)
-
-
-class User(graphene.ObjectType):
+class User(ObjectWithPublicMetadata):
     email = graphene.String(required=True, description="Email address (sign-in name).")
     first_name = graphene.String(required=True, description="Given name.")
     last_name = graphene.String(required=True, description="Family name.")
@@ -129,13 +114,6 @@ class User(graphene.ObjectType):
         description="OCOP extension: roles held (shopper, producer_member, official, "
         "platform_staff).",
     )
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
-    metafield = graphene.String(
-        key=graphene.String(required=True, description="Metadata key."),
-        description="One public metadata value, or null.",
-    )
     orders = graphene.Field(
         OrderCountableConnection,
         **connection_args(),
@@ -158,14 +136,6 @@ class User(graphene.ObjectType):
     @staticmethod
     def resolve_roles(root: UserModel, info: graphene.ResolveInfo) -> list[str]:
         return root.role_names()
-
-    @staticmethod
-    def resolve_metadata(root: UserModel, info: graphene.ResolveInfo) -> list[MetadataItem]:
-        return metadata_items(root.metadata)
-
-    @staticmethod
-    def resolve_metafield(root: UserModel, info: graphene.ResolveInfo, key: str) -> Any:
-        return root.metadata.get(key)
 
 
 class ChoiceValue(graphene.ObjectType):

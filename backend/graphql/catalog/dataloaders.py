@@ -1,7 +1,8 @@
 """Batch loaders of the catalogue: one query per kind of data for a whole page of products.
 
 Pools: "product" (product pks on the page), "variant" (variant pks), "media" (media pks),
-"collection" (collection pks).
+"collection" (collection pks), "product_type" (product type pks), "category" (category
+pks).
 Channel-dependent loaders take the channel id (or None) as their parameter.
 """
 
@@ -16,9 +17,10 @@ from backend.catalog.models import (
     AssignedProductAttributeValue,
     AssignedVariantAttributeValue,
     Attribute,
+    CategoryTranslation,
     Collection,
     CollectionChannelListing,
-    Product,
+    CollectionTranslation,
     ProductChannelListing,
     ProductMedia,
     ProductTranslation,
@@ -29,9 +31,13 @@ from backend.catalog.models import (
 )
 from backend.catalog.selectors import (
     attributes_by_product,
+    attributes_by_product_type,
     attributes_by_variant,
     available_quantities,
+    collections_by_id,
     collections_by_product,
+    default_variants_by_product,
+    variants_by_product,
 )
 from backend.graphql.core.dataloaders import DataLoader, register
 from backend.ocop.selectors import OcopSummary, ocop_summary_for_products
@@ -65,14 +71,14 @@ class ThumbnailByMediaIdLoader(DataLoader[int, Thumbnail]):
 
 
 class VariantsByProductIdLoader(ListLoader):
+    """The variants the request's user may see in a channel: all for staff, those priced
+    in it for everyone else. Param: channel or None."""
+
     pool = "product"
 
     def batch_load(self, keys: list[int]) -> dict[int, list[ProductVariant]]:
-        found: dict[int, list[ProductVariant]] = defaultdict(list)
-        for variant in ProductVariant.objects.filter(product_id__in=keys).order_by(
-            "sort_order", "sku"
-        ):
-            found[variant.product_id].append(variant)
+        (channel,) = self.params
+        found = variants_by_product(keys, user=self.context.user, channel=channel)
         register(self.context, "variant", (v.pk for items in found.values() for v in items))
         return found
 
@@ -162,30 +168,43 @@ class VariantAttributeValuesLoader(ListLoader):
         return found
 
 
-class ProductTranslationLoader(DataLoader[int, ProductTranslation]):
-    """Param: language code."""
+class TranslationLoader(DataLoader[int, Any]):
+    """Each owner's translation into one language. Subclasses name the translation model
+    and its owner's key column. Param: language code."""
 
+    model: Any
+    owner: str
+
+    def batch_load(self, keys: list[int]) -> dict[int, Any]:
+        (language_code,) = self.params
+        translations = self.model.objects.filter(
+            **{f"{self.owner}__in": keys}, language_code=language_code
+        )
+        return {getattr(translation, self.owner): translation for translation in translations}
+
+
+class ProductTranslationLoader(TranslationLoader):
     pool = "product"
-
-    def batch_load(self, keys: list[int]) -> dict[int, ProductTranslation]:
-        (language_code,) = self.params
-        translations = ProductTranslation.objects.filter(
-            product_id__in=keys, language_code=language_code
-        )
-        return {translation.product_id: translation for translation in translations}
+    model = ProductTranslation
+    owner = "product_id"
 
 
-class VariantTranslationLoader(DataLoader[int, ProductVariantTranslation]):
-    """Param: language code."""
-
+class VariantTranslationLoader(TranslationLoader):
     pool = "variant"
+    model = ProductVariantTranslation
+    owner = "product_variant_id"
 
-    def batch_load(self, keys: list[int]) -> dict[int, ProductVariantTranslation]:
-        (language_code,) = self.params
-        translations = ProductVariantTranslation.objects.filter(
-            product_variant_id__in=keys, language_code=language_code
-        )
-        return {translation.product_variant_id: translation for translation in translations}
+
+class CategoryTranslationLoader(TranslationLoader):
+    pool = "category"
+    model = CategoryTranslation
+    owner = "category_id"
+
+
+class CollectionTranslationLoader(TranslationLoader):
+    pool = "collection"
+    model = CollectionTranslation
+    owner = "collection_id"
 
 
 class OcopSummaryByProductIdLoader(DataLoader[int, OcopSummary]):
@@ -198,13 +217,16 @@ class OcopSummaryByProductIdLoader(DataLoader[int, OcopSummary]):
 
 
 class DefaultVariantByProductIdLoader(DataLoader[int, ProductVariant]):
+    """The default variant when the request's user may see it in a channel (see
+    VariantsByProductIdLoader). Param: channel or None."""
+
     pool = "product"
 
     def batch_load(self, keys: list[int]) -> dict[int, ProductVariant]:
-        defaults = Product.objects.filter(pk__in=keys).values("default_variant_id")
-        variants = list(ProductVariant.objects.filter(pk__in=defaults))
-        register(self.context, "variant", (variant.pk for variant in variants))
-        return {variant.product_id: variant for variant in variants}
+        (channel,) = self.params
+        found = default_variants_by_product(keys, user=self.context.user, channel=channel)
+        register(self.context, "variant", (variant.pk for variant in found.values()))
+        return found
 
 
 class AttributesByProductIdLoader(ListLoader):
@@ -225,6 +247,27 @@ class AttributesByVariantIdLoader(ListLoader):
     def batch_load(self, keys: list[int]) -> dict[int, list[Attribute]]:
         (visible_only,) = self.params
         return attributes_by_variant(keys, visible_only=visible_only)
+
+
+class AttributesByProductTypeIdLoader(ListLoader):
+    """The product type's product attributes. Param: visible_only (shoppers)."""
+
+    pool = "product_type"
+
+    def batch_load(self, keys: list[int]) -> dict[int, list[Attribute]]:
+        (visible_only,) = self.params
+        return attributes_by_product_type(keys, visible_only=visible_only)
+
+
+class CollectionByIdLoader(DataLoader[int, Collection]):
+    """The collection when the request's user may see it (staff: any; others: published
+    in the channel). Param: channel or None."""
+
+    pool = "collection"
+
+    def batch_load(self, keys: list[int]) -> dict[int, Collection]:
+        (channel,) = self.params
+        return collections_by_id(keys, user=self.context.user, channel=channel)
 
 
 class CollectionsByProductIdLoader(ListLoader):

@@ -43,7 +43,7 @@ from backend.graphql.catalog.types.categories import (
     CollectionCountableConnection,
     products_field,
 )
-from backend.graphql.catalog.types.common import with_channel
+from backend.graphql.catalog.types.common import register_categories, with_channel
 from backend.graphql.catalog.types.products import Product, prepare_products
 from backend.graphql.catalog.types.variants import (
     ProductVariant,
@@ -55,6 +55,9 @@ from backend.graphql.core.dataloaders import register
 from backend.graphql.core.enums import LanguageCodeEnum, OrderDirection, language_code_value
 from backend.graphql.core.filters import GlobalIDFilterInput, StringFilterInput, pks_of, string_q
 from backend.graphql.core.ids import decode_id
+
+# A variant's product with what product fields show, in the variant's own query.
+VARIANT_PRODUCT_RELATIONS = ("product__producer", "product__category", "product__product_type")
 
 
 class CategoryFilterInput(graphene.InputObjectType):
@@ -258,7 +261,7 @@ class CatalogQueries(graphene.ObjectType):
             raise GraphQLError("Argument 'id' or 'sku' must be specified.")
         channel_obj = request_channel(info, channel)
         variants = variant_queryset_for_user(user=info.context.user, channel=channel_obj)
-        variants = variants.select_related("product__producer", "product__category")
+        variants = variants.select_related(*VARIANT_PRODUCT_RELATIONS)
         variant = (
             variants.filter(pk=_pk(id, "ProductVariant")).first()
             if id
@@ -292,7 +295,7 @@ class CatalogQueries(graphene.ObjectType):
         fields = ["updated_at"] if sort_by else ["sku"]
         connection = resolve_connection(
             ProductVariantCountableConnection,
-            variants.select_related("product__producer", "product__category"),
+            variants.select_related(*VARIANT_PRODUCT_RELATIONS),
             args,
             sort_fields=fields,
             descending=_direction(sort_by),
@@ -300,9 +303,8 @@ class CatalogQueries(graphene.ObjectType):
         )
         nodes = [edge.node for edge in connection.edges]
         with_channel(nodes, channel)
-        with_channel([node.product for node in nodes], channel)
         register(info.context, "variant", (node.pk for node in nodes))
-        register(info.context, "product", (node.product_id for node in nodes))
+        prepare_products(info, [node.product for node in nodes], channel)
         return connection
 
     @staticmethod
@@ -322,7 +324,7 @@ class CatalogQueries(graphene.ObjectType):
             fields = ["sort_count", "slug"]
         else:
             fields = ["name", "slug"]
-        return resolve_connection(
+        connection = resolve_connection(
             CategoryCountableConnection,
             categories,
             args,
@@ -330,6 +332,8 @@ class CatalogQueries(graphene.ObjectType):
             descending=_direction(sort_by),
             connection_name="categories",
         )
+        register_categories(info.context, (edge.node for edge in connection.edges))
+        return connection
 
     @staticmethod
     def resolve_category(

@@ -5,8 +5,11 @@ from typing import Any
 import graphene
 from graphql import GraphQLError
 
+from backend.channels.models import Channel
+from backend.channels.selectors import NoDefaultChannel, channel_for_request
 from backend.content.models import Menu as MenuModel
 from backend.content.selectors import page_queryset_for_user
+from backend.graphql.catalog.types.common import with_channel
 from backend.graphql.channels.types import request_channel
 from backend.graphql.content.types import Menu, Page, PageCountableConnection
 from backend.graphql.core.connection import connection_args, resolve_connection
@@ -41,7 +44,10 @@ class ContentQueries(graphene.ObjectType):
     )
     menu = graphene.Field(
         Menu,
-        channel=graphene.String(description="Slug of a channel (accepted, as Saleor)."),
+        channel=graphene.String(
+            description="Slug of the channel whose published collections the items show "
+            "(default: the only channel)."
+        ),
         id=graphene.ID(description="ID of the menu."),
         name=graphene.String(description="The menu's name."),
         slug=graphene.String(description="The menu's slug."),
@@ -96,14 +102,27 @@ class ContentQueries(graphene.ObjectType):
         name: str | None = None,
         slug: str | None = None,
     ) -> Any:
-        if channel:
-            request_channel(info, channel)
+        if not (id or slug or name):
+            raise GraphQLError("At least one of arguments is required: 'id', 'name', 'slug'.")
+        channel_obj = _menu_channel(info, channel)
         menus = MenuModel.objects.all()
         if id:
             pk = decode_id(id, "Menu")
-            return menus.filter(pk=int(pk)).first() if pk.isdigit() else None
-        if slug:
-            return menus.filter(slug=slug).first()
-        if name:
-            return menus.filter(name=name).first()
-        raise GraphQLError("At least one of arguments is required: 'id', 'name', 'slug'.")
+            menu = menus.filter(pk=int(pk)).first() if pk.isdigit() else None
+        elif slug:
+            menu = menus.filter(slug=slug).first()
+        else:
+            menu = menus.filter(name=name).first()
+        return None if menu is None else with_channel([menu], channel_obj)[0]
+
+
+def _menu_channel(info: graphene.ResolveInfo, slug: str | None) -> Channel | None:
+    """The channel whose published collections a menu links to: the named one (an unknown
+    name is an error), else the default one. With no single default channel shoppers see
+    no collections, as in Saleor; staff see them all anyway."""
+    if slug:
+        return request_channel(info, slug)
+    try:
+        return channel_for_request(user=info.context.user, slug=None)
+    except NoDefaultChannel:
+        return None

@@ -7,7 +7,15 @@ from typing import Any
 import graphene
 
 from backend.content import models
+from backend.graphql.catalog.dataloaders import CollectionByIdLoader
 from backend.graphql.catalog.types.categories import Category, Collection
+from backend.graphql.catalog.types.common import channel_of, with_channel
+from backend.graphql.content.dataloaders import (
+    MENU_ITEM_RELATIONS,
+    ChildrenByMenuItemIdLoader,
+    PageByIdLoader,
+    register_menu_items,
+)
 from backend.graphql.core.connection import CountableConnection
 from backend.graphql.core.metadata import ObjectWithPublicMetadata
 
@@ -76,8 +84,14 @@ class MenuItem(ObjectWithPublicMetadata):
     menu = graphene.Field(lambda: Menu, required=True, description="The menu it belongs to.")
     parent = graphene.Field(lambda: MenuItem, description="The parent menu item.")
     category = graphene.Field(Category, description="Category the item links to.")
-    collection = graphene.Field(Collection, description="Collection the item links to.")
-    page = graphene.Field(Page, description="Page the item links to.")
+    collection = graphene.Field(
+        Collection,
+        description="Collection the item links to; null for shoppers unless it is published "
+        "in the menu's channel.",
+    )
+    page = graphene.Field(
+        Page, description="Page the item links to; null for shoppers unless it is published."
+    )
     level = graphene.Int(required=True, description="Nesting depth (0 for top items).")
     children = graphene.List(graphene.NonNull(lambda: MenuItem), description="Child items.")
     url = graphene.String(description="URL to the menu item.")
@@ -88,7 +102,27 @@ class MenuItem(ObjectWithPublicMetadata):
 
     @staticmethod
     def resolve_children(root: models.MenuItem, info: graphene.ResolveInfo) -> Any:
-        return list(root.children.select_related("category", "collection", "page"))
+        children = ChildrenByMenuItemIdLoader.for_request(info.context).load(root.pk)
+        for child in children:
+            # Known already: no query per child for its parent, menu or level.
+            child.parent = root
+            child.menu = root.menu
+        return with_channel(list(children), channel_of(root))
+
+    @staticmethod
+    def resolve_collection(root: models.MenuItem, info: graphene.ResolveInfo) -> Any:
+        if root.collection_id is None:
+            return None
+        channel = channel_of(root)
+        loader = CollectionByIdLoader.for_request(info.context, channel)
+        collection = loader.load(root.collection_id)
+        return None if collection is None else with_channel([collection], channel)[0]
+
+    @staticmethod
+    def resolve_page(root: models.MenuItem, info: graphene.ResolveInfo) -> Any:
+        if root.page_id is None:
+            return None
+        return PageByIdLoader.for_request(info.context).load(root.page_id)
 
     @staticmethod
     def resolve_url(root: models.MenuItem, info: graphene.ResolveInfo) -> str | None:
@@ -112,7 +146,11 @@ class Menu(ObjectWithPublicMetadata):
 
     @staticmethod
     def resolve_items(root: models.Menu, info: graphene.ResolveInfo) -> Any:
-        return list(root.items.filter(parent=None).select_related("category", "collection", "page"))
+        items = list(root.items.filter(parent=None).select_related(*MENU_ITEM_RELATIONS))
+        for item in items:
+            item.menu = root
+        register_menu_items(info.context, items)
+        return with_channel(items, channel_of(root))
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

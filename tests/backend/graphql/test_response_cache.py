@@ -24,14 +24,6 @@ query { products(channel: "vn", first: 10) { edges { node { name
 
 
 @pytest.fixture
-def response_cache(settings):
-    settings.GRAPHQL_RESPONSE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
 def product(db):
     channel = make_channel()
     return make_product("Nem chua Thanh Hóa", channel=channel, prices=(45_000,))

@@ -18,7 +18,7 @@ from backend.graphql.catalog.types.channel_listings import (
     channel_listings_field,
     require_staff,
 )
-from backend.graphql.catalog.types.common import channel_of, owner_image_url
+from backend.graphql.catalog.types.common import channel_of, owner_image_url, register_categories
 from backend.graphql.catalog.types.products import ProductCountableConnection
 from backend.graphql.catalog.types.variants import LANGUAGE_NAMES, Image
 from backend.graphql.channels.types import request_channel
@@ -146,13 +146,15 @@ class Category(ObjectWithPublicMetadata):
 
     @staticmethod
     def resolve_ancestors(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
-        return resolve_connection(
+        connection = resolve_connection(
             CategoryCountableConnection,
             category_ancestors(root).select_related("parent"),
             args,
             sort_fields=["level"],
             connection_name="ancestors",
         )
+        register_categories(info.context, (edge.node for edge in connection.edges))
+        return connection
 
     @staticmethod
     def resolve_children(root: models.Category, info: graphene.ResolveInfo, **args: Any) -> Any:
@@ -165,6 +167,7 @@ class Category(ObjectWithPublicMetadata):
         )
         for edge in connection.edges:
             edge.node.parent = root  # their parent is known: no query per child for it
+        register_categories(info.context, (edge.node for edge in connection.edges))
         return connection
 
     @staticmethod
@@ -186,7 +189,8 @@ class Category(ObjectWithPublicMetadata):
     def resolve_translation(
         root: models.Category, info: graphene.ResolveInfo, language_code: Any
     ) -> Any:
-        return root.translations.filter(language_code=language_code_value(language_code)).first()
+        code = language_code_value(language_code)
+        return loaders.CategoryTranslationLoader.for_request(info.context, code).load(root.pk)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
@@ -262,7 +266,8 @@ class Collection(ObjectWithPublicMetadata):
     def resolve_translation(
         root: models.Collection, info: graphene.ResolveInfo, language_code: Any
     ) -> Any:
-        return root.translations.filter(language_code=language_code_value(language_code)).first()
+        code = language_code_value(language_code)
+        return loaders.CollectionTranslationLoader.for_request(info.context, code).load(root.pk)
 
     @staticmethod
     def resolve_channel_listings(root: models.Collection, info: graphene.ResolveInfo) -> Any:

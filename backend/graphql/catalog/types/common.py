@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -10,9 +11,10 @@ from django.urls import reverse
 from graphql_relay import to_global_id
 
 from backend.catalog.images import snap_thumbnail_size
-from backend.catalog.models import ProductMedia, ThumbnailFormat
+from backend.catalog.models import Category, ProductMedia, ThumbnailFormat
 from backend.channels.models import Channel
 from backend.graphql.catalog.dataloaders import ThumbnailByMediaIdLoader
+from backend.graphql.core.dataloaders import register
 
 _CHANNEL = "_graphql_channel"
 _BASE_URL = "_graphql_base_url"
@@ -32,6 +34,11 @@ def channel_of(instance: Any) -> Channel | None:
 def channel_id_of(instance: Any) -> int | None:
     channel = channel_of(instance)
     return None if channel is None else channel.pk
+
+
+def register_categories(context: Any, categories: Iterable[Category]) -> None:
+    """Pool categories and their parents for the loaders (translations)."""
+    register(context, "category", (pk for c in categories for pk in (c.pk, c.parent_id) if pk))
 
 
 def absolute(info: graphene.ResolveInfo, url: str) -> str:

@@ -100,7 +100,11 @@ class Product(ObjectWithPublicMetadata):
         description="List of attributes assigned to this product.",
         deprecation_reason="Use the `assignedAttributes` field instead.",
     )
-    default_variant = graphene.Field(ProductVariant, description="Default variant of the product.")
+    default_variant = graphene.Field(
+        ProductVariant,
+        description="Default variant of the product; null for shoppers when it has no price "
+        "in the channel.",
+    )
     attribute = graphene.Field(
         SelectedAttribute,
         slug=graphene.String(required=True, description="Slug of the attribute."),
@@ -111,7 +115,8 @@ class Product(ObjectWithPublicMetadata):
         ProductVariant,
         id=graphene.ID(description="ID of the variant."),
         sku=graphene.String(description="SKU of the variant."),
-        description="Get a single variant by SKU or ID.",
+        description="Get a single variant by SKU or ID (shoppers: only variants priced in the "
+        "channel).",
         deprecation_reason="Use top-level `variant` query.",
     )
     media_by_id = graphene.Field(
@@ -135,10 +140,14 @@ class Product(ObjectWithPublicMetadata):
     )
     channel_listings = channel_listings_field(ProductChannelListing, "availability")
     variants = graphene.List(
-        graphene.NonNull(ProductVariant), description="List of variants for the product."
+        graphene.NonNull(ProductVariant),
+        description="List of variants for the product; shoppers see only those priced in the "
+        "channel.",
     )
     product_variants = graphene.ConnectionField(
-        ProductVariantCountableConnection, description="List of variants for the product."
+        ProductVariantCountableConnection,
+        description="List of variants for the product; shoppers see only those priced in the "
+        "channel.",
     )
     media = graphene.List(
         graphene.NonNull(ProductMedia), description="List of media for the product."
@@ -296,12 +305,13 @@ class Product(ObjectWithPublicMetadata):
 
     @staticmethod
     def resolve_default_variant(root: models.Product, info: graphene.ResolveInfo) -> Any:
-        loader = loaders.DefaultVariantByProductIdLoader.for_request(info.context)
+        channel = channel_of(root)
+        loader = loaders.DefaultVariantByProductIdLoader.for_request(info.context, channel)
         variant = loader.load(root.pk)
         if variant is None:
             return None
         variant.product = root
-        return with_channel([variant], channel_of(root))[0]
+        return with_channel([variant], channel)[0]
 
     @staticmethod
     def resolve_collections(root: models.Product, info: graphene.ResolveInfo) -> Any:
@@ -316,10 +326,12 @@ class Product(ObjectWithPublicMetadata):
 
     @staticmethod
     def resolve_variants(root: models.Product, info: graphene.ResolveInfo) -> Any:
-        variants = loaders.VariantsByProductIdLoader.for_request(info.context).load(root.pk)
+        channel = channel_of(root)
+        loader = loaders.VariantsByProductIdLoader.for_request(info.context, channel)
+        variants = loader.load(root.pk)
         for variant in variants:
             variant.product = root
-        return with_channel(list(variants), channel_of(root))
+        return with_channel(list(variants), channel)
 
     @staticmethod
     def resolve_product_variants(
@@ -383,6 +395,9 @@ class ProductCountableConnection(CountableConnection):
 
 
 def prepare_products(info: graphene.ResolveInfo, products: list[Any], channel: Any) -> None:
-    """Tag a page of products with their channel and pool their keys for the loaders."""
+    """Tag a page of products with their channel and pool their keys (and their product
+    types' and categories') for the loaders."""
     with_channel(products, channel)
     register(info.context, "product", (product.pk for product in products))
+    register(info.context, "product_type", (product.product_type_id for product in products))
+    register(info.context, "category", (p.category_id for p in products if p.category_id))

@@ -8,6 +8,7 @@ import graphene
 
 from backend.catalog import models
 from backend.catalog.selectors import MAX_CHECKOUT_LINE_QUANTITY
+from backend.channels.selectors import is_staff
 from backend.graphql.account.inputs import AddressInput
 from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.enums import ProductMediaType, ProductTypeKindEnum, ThumbnailFormatEnum
@@ -93,7 +94,9 @@ class ProductType(ObjectWithPublicMetadata):
     )
     kind = graphene.Field(ProductTypeKindEnum, required=True, description="The product type kind.")
     product_attributes = graphene.List(
-        graphene.NonNull(Attribute), description="Product attributes of that product type."
+        graphene.NonNull(Attribute),
+        description="Product attributes of that product type; shoppers see only those "
+        "visible in the storefront.",
     )
 
     class Meta:
@@ -106,7 +109,9 @@ class ProductType(ObjectWithPublicMetadata):
 
     @staticmethod
     def resolve_product_attributes(root: models.ProductType, info: graphene.ResolveInfo) -> Any:
-        return [link.attribute for link in root.attribute_products.select_related("attribute")]
+        visible_only = not is_staff(info.context.user)
+        loader = loaders.AttributesByProductTypeIdLoader.for_request(info.context, visible_only)
+        return loader.load(root.pk)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

@@ -2,9 +2,9 @@
 
 import pytest
 
-from backend.catalog.models import Category
+from backend.catalog.models import Category, CategoryTranslation
 from tests.backend.catalog.factories import make_channel, make_product
-from tests.conftest import content
+from tests.conftest import content, counted_post
 
 TREE = """
 query($slug: String!, $first: Int, $last: Int, $after: String) {
@@ -141,3 +141,31 @@ def test_categories_with_parents_run_a_constant_number_of_queries(
     edges = content(response)["data"]["categories"]["edges"]
     assert len(edges) == count
     assert all(edge["node"]["parent"]["level"] == 0 for edge in edges)
+
+
+TRANSLATED = """
+query($n: Int) { categories(first: $n, level: 1) { edges { node {
+  slug translation(languageCode: EN) { name }
+  parent { translation(languageCode: EN) { name } }
+} } } }
+"""
+
+
+@pytest.mark.parametrize("count", [5, 26])
+def test_category_translations_cost_one_query_per_page(api_client, db, count):
+    # given: the OCOP taxonomy comes with English names
+    english = dict(
+        CategoryTranslation.objects.filter(language_code="en").values_list("category__slug", "name")
+    )
+
+    # when
+    queries, data = counted_post(api_client, TRANSLATED, {"n": count})
+
+    # then
+    edges = data["categories"]["edges"]
+    assert len(edges) == count
+    first = edges[0]["node"]
+    assert first["translation"] == {"name": english[first["slug"]]}
+    assert first["parent"]["translation"]["name"] in english.values()
+    # categories (with their parents), then the translations of both
+    assert queries == 2

@@ -1,8 +1,6 @@
 """The new product fields cost a constant number of queries per page (5 or 50 items)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from backend.catalog.models import (
     AssignedProductAttributeValue,
@@ -14,10 +12,12 @@ from backend.catalog.models import (
     Collection,
     CollectionChannelListing,
     CollectionProduct,
+    Product,
     ProductType,
+    ProductVariant,
 )
 from tests.backend.catalog.factories import make_channel, make_product
-from tests.conftest import content
+from tests.conftest import counted_post
 
 SHOPPER_PAGE = """
 query($first: Int) { products(channel: "vn", first: $first) { edges { node {
@@ -84,11 +84,10 @@ def catalogue(db):
 
 
 def count_queries(client, query, first):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.post_graphql(query, {"first": first})
-    edges = content(response)["data"]["products"]["edges"]
+    queries, data = counted_post(client, query, {"first": first})
+    edges = data["products"]["edges"]
     assert len(edges) == first
-    return len(queries), edges
+    return queries, edges
 
 
 @pytest.mark.parametrize("count", [5, 50])
@@ -125,3 +124,104 @@ def test_staff_page_with_channel_listings(staff_api_client, catalogue, count):
     # channel, products, product listings, variant listings (costs), variants, their
     # listings, collections, collection listings, plus the staff user behind the token
     assert queries == 9
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_shopper_page_hides_unpriced_variants_in_the_same_queries(api_client, catalogue, count):
+    # given: every product also has a variant without a price in the channel, set as its
+    # default variant
+    catalogue(count)
+    for product in Product.objects.all():
+        hidden = ProductVariant.objects.create(product=product, sku=f"HIDDEN-{product.pk}")
+        product.default_variant = hidden
+        product.save()
+
+    # when
+    queries, edges = count_queries(api_client, SHOPPER_PAGE, count)
+
+    # then
+    for edge in edges:
+        assert edge["node"]["defaultVariant"] is None
+        assert not [v for v in edge["node"]["variants"] if v["sku"].startswith("HIDDEN")]
+        assert len(edge["node"]["variants"]) == 2
+    # as test_shopper_page_with_the_new_fields, less what only shown default variants
+    # need: their prices and the first round of variant attributes and values
+    assert queries == 9
+
+
+TYPES_PAGE = """
+query($first: Int) { products(channel: "vn", first: $first) { edges { node {
+  productType { slug productAttributes { slug } }
+} } } }
+"""
+VARIANT_TYPES_PAGE = """
+query($first: Int) { productVariants(channel: "vn", first: $first) { edges { node {
+  sku product { productType { slug productAttributes { slug } } }
+} } } }
+"""
+
+
+@pytest.fixture
+def hidden_attribute(db):
+    """An attribute both product types give products, not shown in the storefront."""
+    hidden = Attribute.objects.create(name="Nội bộ", slug="noi-bo", visible_in_storefront=False)
+    for product_type in ProductType.objects.filter(slug__in=["thuc-pham", "do-uong"]):
+        AttributeProduct.objects.create(attribute=hidden, product_type=product_type)
+    return hidden
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_product_types_attributes_cost_one_query_per_page(
+    api_client, catalogue, hidden_attribute, count
+):
+    # given
+    catalogue(count)
+
+    # when
+    queries, edges = count_queries(api_client, TYPES_PAGE, count)
+
+    # then: shoppers see only the attributes shown in the storefront
+    assert {e["node"]["productType"]["slug"] for e in edges} == {"thuc-pham", "do-uong"}
+    assert edges[0]["node"]["productType"]["productAttributes"] == [
+        {"slug": "vung"},
+        {"slug": "mau"},
+    ]
+    # channel, products (with their types), the types' attributes
+    assert queries == 3
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_staff_see_every_product_type_attribute(
+    staff_api_client, catalogue, hidden_attribute, count
+):
+    # given
+    catalogue(count)
+
+    # when
+    queries, edges = count_queries(staff_api_client, TYPES_PAGE, count)
+
+    # then
+    assert edges[0]["node"]["productType"]["productAttributes"] == [
+        {"slug": "vung"},
+        {"slug": "mau"},
+        {"slug": "noi-bo"},
+    ]
+    # as for shoppers, plus the staff user behind the token
+    assert queries == 4
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_variant_pages_read_product_types_with_their_products(api_client, catalogue, count):
+    # given: two variants per product
+    catalogue((count + 1) // 2)
+
+    # when
+    queries, data = counted_post(api_client, VARIANT_TYPES_PAGE, {"first": count})
+
+    # then
+    edges = data["productVariants"]["edges"]
+    assert len(edges) == count
+    types = {e["node"]["product"]["productType"]["slug"] for e in edges}
+    assert types == {"thuc-pham", "do-uong"}
+    # channel, variants (with products and types), the types' attributes
+    assert queries == 3

@@ -15,8 +15,10 @@ threads = int(os.environ.get("WEB_THREADS", "4"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-max_requests = 2000
-max_requests_jitter = 200
+# Recycling a worker stalls the requests queued behind it for a second or two (measured
+# with bench/catalog.py): rare enough to guard against slow leaks, not every few seconds.
+max_requests = 20000
+max_requests_jitter = 2000
 accesslog = "-"
 forwarded_allow_ips = "*"
 control_socket_disable = True

@@ -15,10 +15,10 @@ threads = int(os.environ.get("WEB_THREADS", "4"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-# Recycling a worker stalls the requests queued behind it for a second or two (measured
-# with bench/catalog.py): rare enough to guard against slow leaks, not every few seconds.
-max_requests = 20000
-max_requests_jitter = 2000
+# No recycling: each recycle stalled the requests queued behind it for 1-2 s and emptied the
+# worker's in-process caches (measured with bench/catalog.py and bench/trace.py), and no
+# leak calls for it. If one ever does: GUNICORN_CMD_ARGS="--max-requests 50000".
+max_requests = 0
 accesslog = "-"
 forwarded_allow_ips = "*"
 control_socket_disable = True

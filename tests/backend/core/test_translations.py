@@ -35,7 +35,8 @@ mutation($email: String!, $password: String!) {
 
 def _read_po(path: Path) -> tuple[dict[str | tuple[str, int], str], list[str]]:
     """The catalogue of a .po as GNUTranslations keys it (plural forms under
-    ``(msgid, index)``), and the msgids still flagged fuzzy."""
+    ``(msgid, index)``, a ``msgctxt`` as ``context\x04msgid``), and the msgids still
+    flagged fuzzy."""
     catalog: dict[str | tuple[str, int], str] = {}
     fuzzy: list[str] = []
     entry: dict[str, str] = {}
@@ -45,6 +46,8 @@ def _read_po(path: Path) -> tuple[dict[str | tuple[str, int], str], list[str]]:
     def flush() -> None:
         if "msgid" in entry:
             msgid = entry["msgid"]
+            if "msgctxt" in entry:
+                msgid = f"{entry['msgctxt']}\x04{msgid}"
             if "fuzzy" in flags:
                 fuzzy.append(msgid)
             if "msgid_plural" in entry:

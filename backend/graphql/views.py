@@ -210,7 +210,7 @@ class GraphQLView(GrapheneView):
         parsed = document_cache.get(hashlib.sha256((limits + query).encode("utf-8")).hexdigest())
         if parsed is None or parsed[1]:  # not parsed yet (first request), or invalid
             return None
-        cacheability = response_cache.cacheability(parsed[0], operation_name)
+        cacheability = response_cache.cacheability(parsed[0], operation_name, variables)
         if cacheability is response_cache.Cacheability.NO:
             return None
         return response_cache.response_key(

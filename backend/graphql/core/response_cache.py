@@ -23,6 +23,7 @@ from django.utils import timezone
 from graphql import (
     DocumentNode,
     FieldNode,
+    ObjectFieldNode,
     OperationType,
     get_operation_ast,
 )
@@ -55,6 +56,8 @@ CACHEABLE_ROOT_FIELDS = frozenset(
 )
 # Values that move without a model save (stock allocations are conditional UPDATEs).
 STOCK_FIELDS = frozenset({"quantityAvailable", "isAvailable", "stocks"})
+# Filter input fields whose result depends on stock levels.
+STOCK_FILTERS = frozenset({"stockAvailability"})
 # Saving any model of these apps changes what catalogue reads return...
 CATALOGUE_APPS = frozenset({"catalog", "channels", "content", "ocop", "producers", "inventory"})
 # ...except these, which only move stock levels.
@@ -92,13 +95,26 @@ def bump_stock_version(sender: Any = None, **kwargs: Any) -> None:
     _bump(STOCK_VERSION_KEY)
 
 
-class _FieldNames(Visitor):
+class _Names(Visitor):
+    """Names of the fields asked for and of the input fields written in the document."""
+
     def __init__(self) -> None:
         super().__init__()
         self.names: set[str] = set()
 
     def enter_field(self, node: FieldNode, *args: Any) -> None:
         self.names.add(node.name.value)
+
+    def enter_object_field(self, node: ObjectFieldNode, *args: Any) -> None:
+        self.names.add(node.name.value)
+
+
+def _mentions(value: Any, names: frozenset[str]) -> bool:
+    if isinstance(value, dict):
+        return any(key in names or _mentions(item, names) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_mentions(item, names) for item in value)
+    return False
 
 
 class Cacheability(enum.Enum):
@@ -108,9 +124,12 @@ class Cacheability(enum.Enum):
     STOCK = "stock"
 
 
-def cacheability(document: DocumentNode, operation_name: str | None) -> Cacheability:
+def cacheability(
+    document: DocumentNode, operation_name: str | None, variables: Any = None
+) -> Cacheability:
     """Whether a query's root fields are all public catalogue reads, and whether it asks
-    for a stock-dependent field anywhere (fragments included)."""
+    for a stock-dependent field or filters by stock anywhere (fragments and variables
+    included)."""
     operation = get_operation_ast(document, operation_name)
     if operation is None or operation.operation != OperationType.QUERY:
         return Cacheability.NO
@@ -119,9 +138,11 @@ def cacheability(document: DocumentNode, operation_name: str | None) -> Cacheabi
         return Cacheability.NO
     if any(node.name.value not in CACHEABLE_ROOT_FIELDS for node in roots):  # type: ignore[attr-defined]
         return Cacheability.NO
-    names = _FieldNames()
+    names = _Names()
     visit(document, names)  # the whole document: fragments too
-    return Cacheability.STOCK if names.names & STOCK_FIELDS else Cacheability.CATALOGUE
+    if names.names & (STOCK_FIELDS | STOCK_FILTERS) or _mentions(variables, STOCK_FILTERS):
+        return Cacheability.STOCK
+    return Cacheability.CATALOGUE
 
 
 def response_key(

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from backend.checkout.complete import checkout_complete
+from backend.inventory.models import Stock
 from backend.orders.services import order_cancel
 from tests.backend.catalog.factories import make_channel, make_product
 from tests.backend.checkout.factories import make_shipping, ready_checkout
@@ -159,3 +160,36 @@ def test_staff_only_fields_never_reach_anonymous_readers_through_the_cache(
     assert node["variants"] == [{"channelListings": None}]
     codes = {error["extensions"]["exception"]["code"] for error in anonymous["errors"]}
     assert codes == {"PermissionDenied"}
+
+
+IN_STOCK_LITERAL = """
+query { products(channel: "vn", first: 10, filter: {stockAvailability: IN_STOCK}) {
+  edges { node { name } } } }
+"""
+IN_STOCK_VARIABLES = """
+query($filter: ProductFilterInput) { products(channel: "vn", first: 10, filter: $filter) {
+  edges { node { name } } } }
+"""
+
+
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        (IN_STOCK_LITERAL, None),
+        (IN_STOCK_VARIABLES, {"filter": {"stockAvailability": "IN_STOCK"}}),
+    ],
+    ids=["literal", "variables"],
+)
+def test_a_stock_filter_follows_stock_changes(
+    api_client, product, response_cache, query, variables
+):
+    # given: cached while in stock
+    assert names(api_client.post_graphql(query, variables)) == ["Nem chua Thanh Hóa"]
+
+    # when: the producer sets the stock to zero (a Stock save, not a catalogue change)
+    stock = Stock.objects.get(product_variant__product=product)
+    stock.quantity = 0
+    stock.save()
+
+    # then
+    assert names(api_client.post_graphql(query, variables)) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from pathlib import Path
 
@@ -219,6 +220,19 @@ if PRODUCTION and not REDIS_URL:
 WEBHOOK_TIMEOUT_SECONDS = env.get_int("WEBHOOK_TIMEOUT_SECONDS", 10, minimum=1)
 WEBHOOK_MAX_RETRIES = 5
 WEBHOOK_RETRY_BASE_SECONDS = env.get_int("WEBHOOK_RETRY_BASE_SECONDS", 30, minimum=1)
+# SSRF guard (backend/webhooks/targets.py): targets must resolve only to public addresses,
+# except in these CIDR ranges (e.g. "10.0.5.0/24" for an ERP inside the VPC).
+WEBHOOK_ALLOWED_PRIVATE_NETWORKS = env.get_list("WEBHOOK_ALLOWED_PRIVATE_NETWORKS", [])
+for _cidr in WEBHOOK_ALLOWED_PRIVATE_NETWORKS:
+    try:
+        ipaddress.ip_network(_cidr, strict=False)
+    except ValueError:
+        env.problem(
+            "WEBHOOK_ALLOWED_PRIVATE_NETWORKS",
+            f"WEBHOOK_ALLOWED_PRIVATE_NETWORKS must list CIDR ranges, got {_cidr!r}.",
+        )
+# Plain-http targets: only in development unless explicitly allowed.
+WEBHOOK_ALLOW_HTTP = env.get_bool("WEBHOOK_ALLOW_HTTP", DEBUG)
 # --- Orders: unpaid bank-transfer (VietQR) orders are cancelled after this many minutes.
 ORDER_UNPAID_EXPIRY_MINUTES = env.get_int("ORDER_UNPAID_EXPIRY_MINUTES", 24 * 60, minimum=5)
 CELERY_BEAT_SCHEDULE["orders.expire_unpaid_orders"] = {

@@ -33,3 +33,5 @@ SIGN_IN_RATE_LIMIT = ACCOUNT_REGISTER_RATE_LIMIT = PASSWORD_RESET_RATE_LIMIT = "
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns otherwise)
 # Off by default: rolled-back test data must never be served from a cached response.
 GRAPHQL_RESPONSE_CACHE_SECONDS = 0
+# The webhook tests' receivers listen on 127.0.0.1; the SSRF tests clear this list.
+WEBHOOK_ALLOWED_PRIVATE_NETWORKS = ["127.0.0.1/32"]

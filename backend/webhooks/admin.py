@@ -1,15 +1,34 @@
+from django import forms
 from django.contrib import admin
-from django.db import models
 
 from backend.webhooks.models import Webhook, WebhookDelivery, WebhookEvent
+from backend.webhooks.targets import target_url_check
+
+
+class WebhookAdminForm(forms.ModelForm):
+    target_url = forms.URLField(
+        label=Webhook._meta.get_field("target_url").verbose_name,
+        max_length=2048,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = Webhook
+        fields = ["name", "target_url", "secret_key", "events", "is_active"]
+
+    def clean_target_url(self) -> str:
+        """The same SSRF rules as the webhook mutations (delivery checks again)."""
+        url: str = self.cleaned_data["target_url"]
+        target_url_check(url)
+        return url
 
 
 @admin.register(Webhook)
 class WebhookAdmin(admin.ModelAdmin):
+    form = WebhookAdminForm
     list_display = ["name", "target_url", "is_active", "created_at"]
     list_filter = ["is_active"]
     search_fields = ["name", "target_url"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class WebhookDeliveryInline(admin.TabularInline):

@@ -2,6 +2,12 @@
 
 Headers: ``Saleor-Event`` (lower-case event type), ``Saleor-Domain``, ``Saleor-Api-Url`` and
 ``Saleor-Signature`` (hex HMAC-SHA256 of the exact body bytes with the webhook's secret).
+
+Only addresses ``targets.resolve_target`` allows are connected to: the check runs inside
+the connection, on the very addresses the socket is opened to, so a DNS answer that changed
+since the webhook was saved (DNS rebinding) cannot reach the internal network. The Host
+header, TLS SNI and certificate check still use the URL's host name. Redirects are never
+followed, and environment proxies are ignored (a proxy would resolve the name itself).
 """
 
 from __future__ import annotations
@@ -9,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +25,13 @@ from urllib.parse import urlsplit
 import requests
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+
+from backend.webhooks.targets import UnsafeTargetError, resolve_target, target_url_parts
 
 RESPONSE_EXCERPT_CHARS = 1000
 
@@ -64,22 +79,22 @@ def post_event(*, target_url: str, event_type: str, payload: Any, secret_key: st
     headers = saleor_headers(event_type=event_type, body=body, secret_key=secret_key)
     started = time.monotonic()
     try:
-        response = requests.post(
-            target_url,
-            data=body,
-            headers=headers,
-            timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-            allow_redirects=False,
-        )
+        target_url_parts(target_url)
+        with _guarded_session() as session:
+            response = session.post(
+                target_url,
+                data=body,
+                headers=headers,
+                timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+                allow_redirects=False,
+            )
+    except UnsafeTargetError as exc:
+        # Final: retrying cannot make an internal address acceptable.
+        with translation.override("en"):
+            reason = " ".join(exc.messages)
+        return _no_response(started, retryable=False, error=f"Target refused: {reason}")
     except requests.RequestException as exc:
-        return AttemptResult(
-            success=False,
-            retryable=True,
-            status_code=None,
-            duration_ms=_elapsed_ms(started),
-            response_excerpt="",
-            error=f"{type(exc).__name__}: {exc}"[:RESPONSE_EXCERPT_CHARS],
-        )
+        return _no_response(started, retryable=True, error=f"{type(exc).__name__}: {exc}")
     success = 200 <= response.status_code < 300
     return AttemptResult(
         success=success,
@@ -89,6 +104,76 @@ def post_event(*, target_url: str, event_type: str, payload: Any, secret_key: st
         response_excerpt=response.text[:RESPONSE_EXCERPT_CHARS],
         error="" if success else f"HTTP {response.status_code}",
     )
+
+
+def _no_response(started: float, *, retryable: bool, error: str) -> AttemptResult:
+    return AttemptResult(
+        success=False,
+        retryable=retryable,
+        status_code=None,
+        duration_ms=_elapsed_ms(started),
+        response_excerpt="",
+        error=error[:RESPONSE_EXCERPT_CHARS],
+    )
+
+
+def _connect_checked(conn: HTTPConnection, connect: Callable[[], socket.socket]) -> socket.socket:
+    """Open ``conn``'s socket to the first reachable address of its host, all checked first.
+
+    urllib3 connects to ``_dns_host`` while ``host`` (Host header, SNI) comes from the same
+    attribute, so it points at the checked address only for the duration of the connect.
+    """
+    hostname = conn._dns_host
+    try:
+        addresses = resolve_target(hostname, conn.port)
+    except socket.gaierror as exc:
+        raise NameResolutionError(hostname, conn, exc) from exc
+    last_error: Exception | None = None
+    for address in addresses:
+        conn._dns_host = address
+        try:
+            return connect()
+        except (NewConnectionError, ConnectTimeoutError) as exc:
+            last_error = exc
+        finally:
+            conn._dns_host = hostname
+    assert last_error is not None  # resolve_target never returns an empty list
+    raise last_error
+
+
+class _CheckedHTTPConnection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        return _connect_checked(self, super()._new_conn)
+
+
+class _CheckedHTTPSConnection(HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        return _connect_checked(self, super()._new_conn)
+
+
+class _CheckedHTTPConnectionPool(HTTPConnectionPool):
+    ConnectionCls = _CheckedHTTPConnection
+
+
+class _CheckedHTTPSConnectionPool(HTTPSConnectionPool):
+    ConnectionCls = _CheckedHTTPSConnection
+
+
+class _CheckedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _CheckedHTTPConnectionPool,
+            "https": _CheckedHTTPSConnectionPool,
+        }
+
+
+def _guarded_session() -> requests.Session:
+    session = requests.Session()
+    session.trust_env = False  # no HTTP(S)_PROXY: the proxy, not us, would pick the address
+    session.mount("http://", _CheckedAdapter())
+    session.mount("https://", _CheckedAdapter())
+    return session
 
 
 def _elapsed_ms(started: float) -> int:

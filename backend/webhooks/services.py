@@ -7,7 +7,6 @@ import secrets
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -19,6 +18,7 @@ from backend.core.errors import NotFound, PermissionDenied
 from backend.webhooks.error_codes import WebhookErrorCode
 from backend.webhooks.event_types import EMITTABLE_EVENT_TYPES, WebhookEventType
 from backend.webhooks.models import Webhook, WebhookEvent
+from backend.webhooks.targets import UnsafeTargetError, target_url_check
 from backend.webhooks.tasks import enqueue_delivery
 
 _UNSET: Any = object()
@@ -52,13 +52,14 @@ def _clean_target_url(url: str | None) -> str:
         raise _field_error(
             "target_url", _("Hãy nhập địa chỉ nhận webhook."), WebhookErrorCode.REQUIRED
         )
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname or len(url) > 2048:
+    if len(url) > 2048:
         raise _field_error(
-            "target_url",
-            _("Địa chỉ nhận phải là một URL http hoặc https hợp lệ."),
-            WebhookErrorCode.INVALID,
+            "target_url", _("Địa chỉ nhận tối đa 2048 ký tự."), WebhookErrorCode.INVALID
         )
+    try:
+        target_url_check(url)
+    except UnsafeTargetError as exc:
+        raise ValidationError({"target_url": exc}) from exc
     return url
 
 

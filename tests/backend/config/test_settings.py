@@ -102,6 +102,8 @@ def test_production_with_required_settings_passes_the_environment_checks(tmp_pat
         ("STRIPE_SECRET_KEY", "sk_test_only_half_configured"),
         ("QR_SIGNING_KEY", "too-short"),
         ("SIGN_IN_RATE_LIMIT", "lots"),
+        ("WEBHOOK_ALLOWED_PRIVATE_NETWORKS", "10.0.5.0/24,intranet"),
+        ("WEBHOOK_ALLOW_HTTP", "maybe"),
     ],
 )
 def test_a_wrong_value_stops_start_up_naming_the_variable(variable, value, tmp_path):

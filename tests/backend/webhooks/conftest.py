@@ -27,6 +27,8 @@ class Receiver:
     requests: list[Received] = field(default_factory=list)
     # Status codes to answer with, in order; the last one repeats.
     statuses: list[int] = field(default_factory=lambda: [200])
+    # Extra response headers (e.g. a redirect's Location).
+    response_headers: dict[str, str] = field(default_factory=dict)
 
 
 @pytest.fixture
@@ -41,6 +43,8 @@ def receiver() -> Iterator[Receiver]:
             status = state.statuses[min(len(state.requests), len(state.statuses)) - 1]
             self.send_response(status)
             self.send_header("Content-Type", "text/plain")
+            for name, value in state.response_headers.items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(f"answer {status}".encode())
 

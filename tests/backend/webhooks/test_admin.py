@@ -1,6 +1,7 @@
 import pytest
 
 from backend.accounts.models import User
+from backend.webhooks.models import Webhook
 from backend.webhooks.services import webhook_event_emit
 from backend.webhooks.tasks import deliver_webhook_event
 
@@ -26,3 +27,27 @@ def test_admin_lists_webhooks_events_and_deliveries(client, webhook, receiver):
     # then
     assert [page.status_code for page in pages] == [200] * 5
     assert "answer 200" in pages[3].content.decode()
+
+
+def test_admin_refuses_an_internal_target(client, settings):
+    # given
+    settings.WEBHOOK_ALLOWED_PRIVATE_NETWORKS = []
+    admin = User.objects.create_superuser("admin@ocop.example", "mật-khẩu")
+    client.force_login(admin)
+
+    # when
+    response = client.post(
+        "/admin/webhooks/webhook/add/",
+        {
+            "name": "Metadata",
+            "target_url": "http://169.254.169.254/latest/meta-data/",
+            "secret_key": "k",
+            "events": "order_created",
+            "is_active": "on",
+        },
+    )
+
+    # then
+    assert response.status_code == 200  # the form again, with its error
+    assert "169.254.169.254" in response.context["adminform"].form.errors["target_url"][0]
+    assert not Webhook.objects.exists()

@@ -35,7 +35,7 @@ mutation Delete($id: ID) {
 
 VALID = {
     "name": "Kho vận",
-    "targetUrl": "https://erp.example/hooks",
+    "targetUrl": "https://93.184.216.34/hooks",
     "asyncEvents": ["ORDER_CREATED", "OCOP_CERTIFICATE_ISSUED"],
 }
 
@@ -56,7 +56,7 @@ def test_staff_creates_a_webhook(webhook_staff_client):
     assert data["errors"] == []
     webhook = Webhook.objects.get()
     assert data["webhook"]["id"] == to_global_id("Webhook", webhook.pk)
-    assert data["webhook"]["targetUrl"] == "https://erp.example/hooks"
+    assert data["webhook"]["targetUrl"] == "https://93.184.216.34/hooks"
     assert data["webhook"]["isActive"] is True
     assert len(data["webhook"]["secretKey"]) >= 32  # generated: every delivery is signed
     assert {event["eventType"] for event in data["webhook"]["asyncEvents"]} == {

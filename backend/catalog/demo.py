@@ -151,6 +151,9 @@ def _product(
             product_variant=variant,
             defaults={"quantity": demo_variant.stock},
         )
+        if order == 0 and product.default_variant_id is None:  # as the variant service does
+            product.default_variant = variant
+            product.save(update_fields=["default_variant"])
     launch = timezone.now() - timedelta(days=30)
     listing, _ = ProductChannelListing.objects.get_or_create(
         product=product,

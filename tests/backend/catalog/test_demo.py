@@ -40,6 +40,7 @@ def test_demo_products_have_images_variants_stock_listings_and_are_searchable(db
     for product in Product.objects.all():
         assert product.media.count() == 1
         assert product.variants.exists()
+        assert product.default_variant == product.variants.order_by("sort_order").first()
         assert Stock.objects.filter(product_variant__product=product, quantity__gt=0).exists()
         assert product.channel_listings.filter(channel__slug="vn", is_published=True).exists()
         assert product in search_products(Product.objects.all(), product.name)

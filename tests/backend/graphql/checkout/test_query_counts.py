@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from graphql_relay import to_global_id
 
+from bench.checkout import ADDRESS_UPDATE, COMPLETE, CREATE, DELIVERY, LINES
 from tests.backend.checkout.factories import (
     make_channel,
     make_producer,
@@ -17,19 +18,6 @@ from tests.backend.checkout.factories import (
 )
 from tests.backend.graphql.checkout.test_checkout_flow import address
 from tests.conftest import content
-
-CREATE = """mutation($input: CheckoutCreateInput!) { checkoutCreate(input: $input) {
-  checkout { id } errors { code } } }"""
-LINES = """mutation($id: ID!, $lines: [CheckoutLineInput!]!) {
-  checkoutLinesAdd(id: $id, lines: $lines) { checkout { quantity } errors { code } } }"""
-ADDRESS_UPDATE = """mutation($id: ID!, $a: AddressInput!) {
-  checkoutShippingAddressUpdate(id: $id, shippingAddress: $a) {
-  checkout { deliveryGroups { shippingMethods { id } } } errors { code } } }"""
-DELIVERY = """mutation($id: ID!, $m: ID) {
-  checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $m) {
-  checkout { totalPrice { gross { amount } } } errors { code } } }"""
-COMPLETE = """mutation($id: ID!, $p: JSONString) { checkoutComplete(id: $id, paymentData: $p) {
-  order { number } errors { code } } }"""
 
 
 @pytest.fixture

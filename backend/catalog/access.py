@@ -11,8 +11,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from backend.accounts.roles import is_staff
 from backend.catalog.models import Product, ProductVariant
-from backend.channels.selectors import is_staff
 from backend.core.errors import DomainError, NotFound, PermissionDenied
 from backend.inventory.models import Warehouse
 from producers.models import Producer, ProducerStatus

@@ -28,6 +28,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from backend.accounts.roles import is_staff
 from backend.catalog.models import (
     Attribute,
     AttributeProduct,
@@ -43,7 +44,6 @@ from backend.catalog.models import (
 )
 from backend.catalog.search import search_products
 from backend.channels.models import Channel
-from backend.channels.selectors import is_staff
 from backend.inventory.models import Stock
 from backend.ocop.selectors import annotate_ocop_stars
 from producers.models import ProducerStatus

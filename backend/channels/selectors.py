@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from backend.accounts.roles import is_staff
 from backend.channels.models import Channel
 from backend.core.errors import DomainError, PermissionDenied
 
@@ -22,10 +23,6 @@ class ChannelNotFound(DomainError):  # noqa: N818
 
 class NoDefaultChannel(DomainError):  # noqa: N818
     pass
-
-
-def is_staff(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_staff)
 
 
 def channel_get_by_slug(*, slug: str) -> Channel:

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from backend.channels.selectors import is_staff
+from backend.accounts.roles import is_staff
 from backend.content.models import Page
 
 

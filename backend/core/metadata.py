@@ -14,6 +14,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from backend.accounts.roles import is_staff
+
 MAX_ITEMS_PER_CHANGE = 100
 MAX_KEYS = 100
 MAX_KEY_LENGTH = 256
@@ -73,8 +75,4 @@ def metadata_without(
 def private_metadata_allowed(actor: object) -> bool:
     """Who reads and writes private metadata: Saleor asks for a manage permission; here
     that is active platform staff."""
-    return bool(
-        getattr(actor, "is_authenticated", False)
-        and getattr(actor, "is_active", False)
-        and getattr(actor, "is_staff", False)
-    )
+    return is_staff(actor)

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from backend.accounts.roles import is_staff
 from backend.core.errors import NotFound
 from backend.orders.models import FulfillmentGroup, Order, OrderLine
 from backend.orders.producer_access import producer_ids_for_user
@@ -15,10 +16,6 @@ from backend.orders.producer_access import producer_ids_for_user
 # What an order page needs, fetched in a constant number of queries whatever its size.
 ORDER_SELECT = ("user", "channel", "shipping_address", "billing_address")
 ORDER_PREFETCH = ("lines__variant__product", "fulfillment_groups__producer", "events__user")
-
-
-def is_staff(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_staff)
 
 
 def order_list_for_user(*, actor: Any) -> QuerySet[Order]:

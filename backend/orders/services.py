@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from backend.accounts.roles import is_staff
 from backend.core.errors import PermissionDenied
 from backend.discounts.services import voucher_release
 from backend.inventory.allocations import allocations_consume, allocations_release
@@ -31,7 +32,6 @@ from backend.orders.models import (
     PaymentMethod,
 )
 from backend.orders.producer_access import producer_ids_for_user
-from backend.orders.selectors import is_staff
 from backend.orders.status import can_transition, order_status_set
 from backend.payments.manual import order_payment_mark_received
 from backend.webhooks.event_types import WebhookEventType

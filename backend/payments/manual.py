@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from backend.accounts.roles import is_staff
 from backend.core.errors import DomainError, PermissionDenied
 from backend.orders.models import Order, PaymentMethod
 from backend.payments.gateways import GatewayResult
@@ -21,7 +22,6 @@ from backend.payments.models import BankNotice, TransactionEventType, Transactio
 from backend.payments.services import (
     acting_user,
     bank_reference_ensure_unused,
-    is_staff,
     order_ensure_payable,
     order_lock,
     order_pending_transactions_cancel,

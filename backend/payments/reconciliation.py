@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from backend.accounts.roles import is_staff
 from backend.core.errors import DomainError, NotFound, PermissionDenied
 from backend.core.money import CURRENCY
 from backend.orders.models import Order
@@ -188,7 +189,7 @@ def _resolve(
 
 
 def _ensure_staff(actor: Any) -> None:
-    if not services.is_staff(actor):
+    if not is_staff(actor):
         raise PermissionDenied()
 
 

@@ -15,6 +15,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
+from backend.accounts.roles import is_staff
 from backend.core.errors import DomainError, NotFound, PermissionDenied
 from backend.orders.models import (
     FulfillmentGroup,
@@ -56,10 +57,6 @@ CLOSED_ORDER_STATUSES = frozenset({OrderStatus.CANCELED, OrderStatus.EXPIRED})
 
 def acting_user(actor: Any) -> User | None:
     return actor if isinstance(actor, User) and actor.is_authenticated else None
-
-
-def is_staff(actor: Any) -> bool:
-    return bool(getattr(actor, "is_authenticated", False) and actor.is_staff)
 
 
 def gateway_for(transaction: TransactionItem) -> Gateway:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from backend.accounts.roles import is_staff
 from backend.core.errors import NotFound, PermissionDenied
 from backend.webhooks.error_codes import WebhookErrorCode
 from backend.webhooks.event_types import EMITTABLE_EVENT_TYPES, WebhookEventType
@@ -25,7 +26,7 @@ _UNSET: Any = object()
 
 
 def _require_staff(actor: Any) -> None:
-    if not (actor is not None and actor.is_active and actor.is_staff):
+    if not is_staff(actor):
         raise PermissionDenied()
 
 

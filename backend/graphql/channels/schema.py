@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import graphene
 
+from backend.accounts.roles import is_staff
 from backend.channels import models
-from backend.channels.selectors import channel_get_by_slug, channel_list_for_user, is_staff
+from backend.channels.selectors import channel_get_by_slug, channel_list_for_user
 from backend.core.errors import DomainError, PermissionDenied
 from backend.graphql.channels.types import Channel, as_graphql_error
 from backend.graphql.core.errors import PermissionDeniedError

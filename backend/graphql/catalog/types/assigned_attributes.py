@@ -15,9 +15,9 @@ from typing import Any
 
 import graphene
 
+from backend.accounts.roles import is_staff
 from backend.catalog import models
 from backend.catalog.models import AttributeInputType
-from backend.channels.selectors import is_staff
 from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.types.attributes import Attribute, SelectedAttribute
 from backend.graphql.core.enums import LanguageCodeEnum

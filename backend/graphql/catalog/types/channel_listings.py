@@ -7,9 +7,9 @@ from typing import Any
 import graphene
 from django.utils import timezone
 
+from backend.accounts.roles import is_staff
 from backend.catalog import models
 from backend.catalog.selectors import listing_costs, variant_margin
-from backend.channels.selectors import is_staff
 from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.channels.types import Channel
 from backend.graphql.core.errors import PermissionDeniedError

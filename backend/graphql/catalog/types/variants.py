@@ -6,9 +6,9 @@ from typing import Any
 
 import graphene
 
+from backend.accounts.roles import is_staff
 from backend.catalog import models
 from backend.catalog.selectors import MAX_CHECKOUT_LINE_QUANTITY
-from backend.channels.selectors import is_staff
 from backend.graphql.account.inputs import AddressInput
 from backend.graphql.catalog import dataloaders as loaders
 from backend.graphql.catalog.enums import ProductMediaType, ProductTypeKindEnum, ThumbnailFormatEnum

@@ -4,10 +4,10 @@ from typing import Any
 
 import graphene
 
+from backend.accounts.roles import is_staff
 from backend.graphql.core.ids import pk_from_global_id
 from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.payments.bank_notice_types import BankNotice
-from backend.graphql.payments.mutations.transaction_request_action import is_staff
 from backend.graphql.payments.types import PaymentError
 from backend.payments import reconciliation
 

@@ -4,9 +4,9 @@ from typing import Any
 
 import graphene
 
+from backend.accounts.roles import is_staff
 from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.payments.mutations.common import decode_global_id, whole_dong
-from backend.graphql.payments.mutations.transaction_request_action import is_staff
 from backend.graphql.payments.scalars import PositiveDecimal
 from backend.graphql.payments.types import PaymentError, TransactionItem
 from backend.payments import reconciliation, selectors

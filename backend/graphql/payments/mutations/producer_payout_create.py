@@ -4,11 +4,11 @@ from typing import Any
 
 import graphene
 
+from backend.accounts.roles import is_staff
 from backend.graphql.core.ids import pk_from_global_id
 from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.payments.ledger_types import ProducerBalance, ProducerLedgerEntry
 from backend.graphql.payments.mutations.common import whole_dong
-from backend.graphql.payments.mutations.transaction_request_action import is_staff
 from backend.graphql.payments.scalars import PositiveDecimal
 from backend.graphql.payments.types import PaymentError
 from backend.payments import ledger, selectors

@@ -4,6 +4,7 @@ from typing import Any
 
 import graphene
 
+from backend.accounts.roles import is_staff
 from backend.graphql.core.enums import enum_value
 from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.payments import enums
@@ -12,10 +13,6 @@ from backend.graphql.payments.scalars import PositiveDecimal
 from backend.graphql.payments.types import TransactionItem, TransactionRequestActionError
 from backend.payments import selectors, services
 from backend.payments.models import TransactionAction
-
-
-def is_staff(user: Any) -> bool:
-    return bool(user.is_authenticated and user.is_staff)
 
 
 class TransactionRequestAction(BaseMutation):

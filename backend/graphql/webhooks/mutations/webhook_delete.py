@@ -4,9 +4,9 @@ from typing import Any
 
 import graphene
 
+from backend.accounts.roles import is_staff
 from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.webhooks.inputs import webhook_pk
-from backend.graphql.webhooks.permissions import is_staff
 from backend.graphql.webhooks.types import Webhook, WebhookError
 from backend.webhooks.services import webhook_delete
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import time
 
-from django.core.cache import cache
 from django.db import transaction
+
+from backend.core.cache_versions import cache_version, cache_version_bump
 
 VERSION_KEY = "qr:trace:version"
 LOCAL_TTL = 1.0
@@ -25,17 +26,14 @@ _shared: dict[str, tuple[int, float]] = {}
 
 
 def trace_version() -> int:
-    """The current version; starts from the clock so an evicted counter never goes back."""
+    """The current version (``backend.core.cache_versions``), reused for ``LOCAL_TTL``."""
     now = time.monotonic()
     known = _shared.get(VERSION_KEY)
     if known is not None and now - known[1] < LOCAL_TTL:
         return known[0]
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY) or time.time_ns()
-    _shared[VERSION_KEY] = (int(version), now)
-    return int(version)
+    version = cache_version(VERSION_KEY)
+    _shared[VERSION_KEY] = (version, now)
+    return version
 
 
 def trace_version_bump() -> None:
@@ -49,10 +47,7 @@ def reset_local() -> None:
 
 
 def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # missing key: a fresh clock-based value is newer than any old one
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    cache_version_bump(VERSION_KEY)
     reset_local()
 
 

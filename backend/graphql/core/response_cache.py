@@ -29,6 +29,8 @@ from graphql import (
 )
 from graphql.language import Visitor, visit
 
+from backend.core.cache_versions import cache_version, cache_version_bump
+
 VERSION_KEY = "graphql:catalogue-version"
 STOCK_VERSION_KEY = "graphql:stock-version"
 CACHEABLE_ROOT_FIELDS = frozenset(
@@ -64,35 +66,16 @@ CATALOGUE_APPS = frozenset({"catalog", "channels", "content", "ocop", "producers
 STOCK_MODELS = frozenset({"inventory.Stock", "inventory.Allocation"})
 
 
-def _version(key: str) -> int:
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, 1, timeout=None)
-        version = cache.get(key, 1)
-    return int(version)
-
-
-def _bump(key: str) -> None:
-    try:
-        cache.incr(key)
-    except ValueError:  # no version yet (or evicted): any new value retires old entries
-        cache.set(key, _version(key) + 1, timeout=None)
-
-
-def catalogue_version() -> int:
-    return _version(VERSION_KEY)
-
-
 def bump_catalogue_version(sender: Any = None, **kwargs: Any) -> None:
     """Signal receiver (connected to catalogue-side models only): retire every cached
     catalogue response."""
-    _bump(VERSION_KEY)
+    cache_version_bump(VERSION_KEY)
 
 
 def bump_stock_version(sender: Any = None, **kwargs: Any) -> None:
     """Signal receiver (stock saves and ``stock_levels_changed``): retire cached responses
     that show stock levels."""
-    _bump(STOCK_VERSION_KEY)
+    cache_version_bump(STOCK_VERSION_KEY)
 
 
 class _Names(Visitor):
@@ -156,7 +139,7 @@ def response_key(
     today = timezone.localdate().isoformat()  # certificates expire at midnight, Vietnam time
     keys = [VERSION_KEY, STOCK_VERSION_KEY] if with_stock else [VERSION_KEY]
     known = cache.get_many(keys)  # one round trip for both versions
-    versions = [known[key] if key in known else _version(key) for key in keys]
+    versions = [known[key] if key in known else cache_version(key) for key in keys]
     raw = json.dumps(
         [versions, today, language, query, variables, operation_name],
         sort_keys=True,

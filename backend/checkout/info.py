@@ -6,19 +6,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 
 from backend.checkout.availability import VariantFacts, purchase_problem, variant_facts
 from backend.checkout.error_codes import CheckoutErrorCode
 from backend.checkout.models import Checkout, CheckoutLine
+from backend.checkout.selectors import checkout_delivery_choices, checkout_lines
 from backend.discounts.models import Voucher
 from backend.discounts.services import voucher_discounts, voucher_get_applicable
-from backend.shipping.models import DeliveryMethod, DeliveryRate
+from backend.shipping.models import DeliveryMethod
 from backend.shipping.pricing import DeliveryQuote, quotes_for
+from backend.shipping.selectors import active_methods_by_producer
 from producers.models import Producer
 
 
@@ -48,6 +49,8 @@ class DeliveryGroup:
 
     producer: Producer
     lines: list[LineInfo] = field(default_factory=list)
+    # The producer's active methods, and those that apply to this address and cart.
+    methods: list[DeliveryMethod] = field(default_factory=list)
     quotes: list[DeliveryQuote] = field(default_factory=list)
     chosen_method_id: int | None = None
     discount: int = 0  # this producer's share of the voucher discount
@@ -139,11 +142,16 @@ def checkout_info_remember(checkout: Checkout, info: CheckoutInfo | None) -> Non
 
 
 def checkout_info(
-    checkout: Checkout, *, facts: Mapping[int, VariantFacts] | None = None
+    checkout: Checkout,
+    *,
+    facts: Mapping[int, VariantFacts] | None = None,
+    lines: Sequence[CheckoutLine] | None = None,
 ) -> CheckoutInfo:
     """Everything priced. ``checkout`` should come with channel and shipping_address loaded.
-    ``facts``: variant facts the caller read in this transaction, for every line's variant."""
-    lines = list(checkout.lines.all().order_by("created_at", "pk"))
+    ``facts``: variant facts the caller read in this transaction, for every line's variant;
+    ``lines``: the checkout's current lines when the caller has them, in the order added."""
+    if lines is None:
+        lines = checkout_lines(checkout)
     if facts is None or any(line.variant_id not in facts for line in lines):
         facts = variant_facts((line.variant_id for line in lines), checkout.channel)
     line_infos = [
@@ -159,17 +167,13 @@ def checkout_info(
         producer = line_info.facts.variant.product.producer
         groups.setdefault(producer.pk, DeliveryGroup(producer=producer)).lines.append(line_info)
     if groups:
-        methods = DeliveryMethod.objects.filter(
-            producer_id__in=groups, is_active=True
-        ).prefetch_related(Prefetch("rates", queryset=DeliveryRate.objects.order_by("pk")))
-        methods_by_producer: dict[int, list[DeliveryMethod]] = {}
-        for method in methods:
-            methods_by_producer.setdefault(method.producer_id, []).append(method)
-        chosen = dict(checkout.deliveries.values_list("producer_id", "delivery_method_id"))
+        methods_by_producer = active_methods_by_producer(groups.keys())
+        chosen = checkout_delivery_choices(checkout)
         province = _province_code(checkout)
         for producer_id, group in groups.items():
+            group.methods = methods_by_producer.get(producer_id, [])
             group.quotes = quotes_for(
-                methods_by_producer.get(producer_id, []),
+                group.methods,
                 province_code=province,
                 weight_grams=group.weight_grams,
                 subtotal=group.subtotal,

@@ -5,9 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
-from backend.checkout.models import Checkout
+from backend.accounts.models import Address
+from backend.channels.models import Channel
+from backend.checkout.models import Checkout, CheckoutLine
+from backend.core.db.rows import attach, model_columns
 from backend.core.errors import NotFound
 
 
@@ -29,10 +33,65 @@ def checkout_get_for_user(
         key = token if isinstance(token, uuid.UUID) else uuid.UUID(str(token))
     except (TypeError, ValueError):
         raise NotFound(str(_("Không tìm thấy giỏ hàng.")), field="id") from None
-    queryset = Checkout.objects.select_related("channel", "shipping_address", "billing_address")
-    if for_update:
-        queryset = queryset.select_for_update(of=("self",))
-    checkout = queryset.filter(pk=key).first()
+    checkout = _checkout_with_channel_and_addresses(key, for_update=for_update)
     if checkout is None or not _may_access(actor, checkout):
         raise NotFound(str(_("Không tìm thấy giỏ hàng.")), field="id")
     return checkout
+
+
+def _checkout_with_channel_and_addresses(token: uuid.UUID, *, for_update: bool) -> Checkout | None:
+    """``select_related("channel", "shipping_address", "billing_address")`` in hand-written
+    SQL: every checkout step starts here (see backend/core/db/rows.py)."""
+    checkout, channel, address = (
+        model_columns(Checkout),
+        model_columns(Channel),
+        model_columns(Address),
+    )
+    # Identifiers come from the models; the token is a bound parameter.
+    sql = f"""
+        SELECT {checkout.select("c")}, {channel.select("ch")},
+               {address.select("sa")}, {address.select("ba")}
+          FROM checkout_checkout c
+          JOIN channels_channel ch ON ch.id = c.channel_id
+          LEFT JOIN accounts_address sa ON sa.id = c.shipping_address_id
+          LEFT JOIN accounts_address ba ON ba.id = c.billing_address_id
+         WHERE c.token = %s
+    """  # noqa: S608
+    if for_update:
+        sql += " FOR UPDATE OF c"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [token])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    found: Checkout = checkout.build(row)  # type: ignore[assignment]
+    offset = checkout.width
+    attach(found, "channel", channel.build(row, offset))
+    offset += channel.width
+    attach(found, "shipping_address", address.build_nullable(row, offset))
+    attach(found, "billing_address", address.build_nullable(row, offset + address.width))
+    return found
+
+
+def checkout_lines(checkout: Checkout) -> list[CheckoutLine]:
+    """The checkout's lines in the order they were added (hand-written SQL: read by every
+    checkout step, see backend/core/db/rows.py)."""
+    columns = model_columns(CheckoutLine)
+    sql = (
+        f"SELECT {columns.select('l')} FROM checkout_checkoutline l "  # noqa: S608
+        "WHERE l.checkout_id = %s ORDER BY l.created_at, l.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [checkout.pk])
+        return [columns.build(row) for row in cursor.fetchall()]  # type: ignore[misc]
+
+
+def checkout_delivery_choices(checkout: Checkout) -> dict[int, int]:
+    """Producer id -> the delivery method chosen for that producer's group."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT producer_id, delivery_method_id FROM checkout_checkoutdelivery "
+            "WHERE checkout_id = %s",
+            [checkout.pk],
+        )
+        return dict(cursor.fetchall())

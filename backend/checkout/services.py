@@ -28,6 +28,7 @@ from backend.checkout.availability import (
 from backend.checkout.error_codes import CheckoutErrorCode as Code
 from backend.checkout.info import CheckoutInfo, checkout_info, checkout_info_remember
 from backend.checkout.models import Checkout, CheckoutDelivery, CheckoutLine
+from backend.checkout.selectors import checkout_lines
 from backend.core.errors import DomainError, NotFound, PermissionDenied
 from backend.core.metadata import metadata_merged, metadata_without, private_metadata_allowed
 from backend.discounts.services import voucher_get_applicable
@@ -215,12 +216,13 @@ def checkout_lines_add(*, checkout: Checkout, lines: Sequence[LineChange]) -> Ch
     """Add quantities; a variant already in the cart has its line increased (Saleor)."""
     _check_positive(lines, zero_allowed=False)
     added = _merged(lines)
-    current = dict(checkout.lines.values_list("variant_id", "quantity"))
-    wanted = {pk: current.get(pk, 0) + quantity for pk, quantity in added.items()}
-    facts = _check_quantities(checkout, wanted, also=current)
-    _write_quantities(checkout, wanted)
-    # Priced now from the facts just read: the API answers without reading them again.
-    checkout_info_remember(checkout, checkout_info(checkout, facts=facts))
+    current = checkout_lines(checkout)
+    quantities = {line.variant_id: line.quantity for line in current}
+    wanted = {pk: quantities.get(pk, 0) + quantity for pk, quantity in added.items()}
+    facts = _check_quantities(checkout, wanted, also=quantities)
+    after = _write_quantities(checkout, wanted, current=current)
+    # Priced now from the lines and facts just read: the API answers without reading them.
+    checkout_info_remember(checkout, checkout_info(checkout, facts=facts, lines=after))
     return checkout
 
 
@@ -239,8 +241,14 @@ def checkout_lines_update(*, checkout: Checkout, lines: Sequence[LineChange]) ->
     return checkout
 
 
-def _write_quantities(checkout: Checkout, wanted: Mapping[int, int]) -> None:
-    existing = {line.variant_id: line for line in checkout.lines.filter(variant_id__in=wanted)}
+def _write_quantities(
+    checkout: Checkout, wanted: Mapping[int, int], *, current: Sequence[CheckoutLine] | None = None
+) -> list[CheckoutLine]:
+    """Set the quantities (0 deletes); the checkout's lines afterwards, in the order added.
+    ``current``: the lines as the caller read them in this transaction."""
+    if current is None:
+        current = checkout_lines(checkout)
+    existing = {line.variant_id: line for line in current}
     to_create, to_update, to_delete = [], [], []
     for pk, quantity in wanted.items():
         line = existing.get(pk)
@@ -253,10 +261,12 @@ def _write_quantities(checkout: Checkout, wanted: Mapping[int, int]) -> None:
             line.quantity = quantity
             to_update.append(line)
     CheckoutLine.objects.bulk_create(to_create)
-    CheckoutLine.objects.bulk_update(to_update, ["quantity"])
+    if to_update:
+        CheckoutLine.objects.bulk_update(to_update, ["quantity"])
     if to_delete:
         CheckoutLine.objects.filter(pk__in=to_delete).delete()
-    _touch(checkout)
+    _touch(checkout, producers_may_leave=bool(to_delete))
+    return [line for line in [*current, *to_create] if line.pk not in to_delete]
 
 
 def checkout_lines_delete(*, checkout: Checkout, line_ids: Sequence[int]) -> Checkout:
@@ -268,10 +278,11 @@ def checkout_lines_delete(*, checkout: Checkout, line_ids: Sequence[int]) -> Che
     return checkout
 
 
-def _touch(checkout: Checkout) -> None:
+def _touch(checkout: Checkout, *, producers_may_leave: bool = True) -> None:
     """Drop delivery choices of producers no longer in the cart and bump last_change."""
-    producers = checkout.lines.values("variant__product__producer_id")
-    checkout.deliveries.exclude(producer_id__in=producers).delete()
+    if producers_may_leave:
+        producers = checkout.lines.values("variant__product__producer_id")
+        checkout.deliveries.exclude(producer_id__in=producers).delete()
     checkout.save(update_fields=["last_change"])
     _updated(checkout)
 
@@ -352,7 +363,12 @@ def _set_deliveries(checkout: Checkout, info: CheckoutInfo, choices: Mapping[int
 
 
 def _method_for(info: CheckoutInfo, method_id: int, producer_id: int | None = None) -> Any:
-    method = DeliveryMethod.objects.filter(pk=method_id).first()
+    method = next(
+        (method for group in info.groups for method in group.methods if method.pk == method_id),
+        None,
+    )
+    if method is None:  # not an active method of the cart's producers: say why
+        method = DeliveryMethod.objects.filter(pk=method_id).first()
     group = info.group_for(method.producer_id) if method is not None else None
     if (
         method is None

@@ -10,13 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection
 from django.utils import timezone
 
 from backend.catalog.models import Product, ProductChannelListing, ProductType, ProductVariant
 from backend.channels.models import Channel
 from backend.checkout.error_codes import CheckoutErrorCode
-from backend.core.db.rows import attach, model_columns
+from backend.core.db.rows import attach, model_columns, prepared_cursor
 from producers.models import Producer, ProducerStatus
 
 MAX_LINE_QUANTITY = 999
@@ -64,18 +63,18 @@ def variant_facts(variant_ids: Iterable[int], channel: Channel) -> dict[int, Var
                (SELECT SUM(s.quantity - s.quantity_allocated)
                   FROM inventory_stock s
                   JOIN inventory_warehouse_channels wc ON wc.warehouse_id = s.warehouse_id
-                 WHERE s.product_variant_id = v.id AND wc.channel_id = %(channel)s)
+                 WHERE s.product_variant_id = v.id AND wc.channel_id = %(channel)s::bigint)
           FROM catalog_productvariant v
           JOIN catalog_product p ON p.id = v.product_id
           JOIN producers_producer pr ON pr.id = p.producer_id
           JOIN catalog_producttype pt ON pt.id = p.product_type_id
           LEFT JOIN catalog_productchannellisting pcl
-                 ON pcl.product_id = p.id AND pcl.channel_id = %(channel)s
+                 ON pcl.product_id = p.id AND pcl.channel_id = %(channel)s::bigint
           LEFT JOIN catalog_productvariantchannellisting vcl
-                 ON vcl.variant_id = v.id AND vcl.channel_id = %(channel)s
-         WHERE v.id = ANY(%(ids)s)
+                 ON vcl.variant_id = v.id AND vcl.channel_id = %(channel)s::bigint
+         WHERE v.id = ANY(%(ids)s::bigint[])
     """  # noqa: S608
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, {"channel": channel.pk, "ids": ids})
         rows = cursor.fetchall()
     facts = {}

@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.addresses import AddressType, address_book_store
@@ -23,6 +23,7 @@ from backend.checkout.error_codes import CheckoutErrorCode as Code
 from backend.checkout.info import CheckoutInfo, checkout_info
 from backend.checkout.models import Checkout
 from backend.checkout.selectors import checkout_get_for_user
+from backend.core.db.rows import prepared_cursor
 from backend.core.errors import NotFound
 from backend.core.metadata import metadata_merged
 from backend.core.money import apportion
@@ -82,8 +83,8 @@ def _may_read_order(actor: Any, order: Order) -> bool:
 
 
 def _existing_order(actor: Any, token: uuid.UUID) -> Order | None:
-    with connection.cursor() as cursor:  # the usual answer is "none": no ORM compile for it
-        cursor.execute("SELECT id FROM orders_order WHERE checkout_token = %s", [token])
+    with prepared_cursor() as cursor:  # the usual answer is "none": no ORM compile for it
+        cursor.execute("SELECT id FROM orders_order WHERE checkout_token = %s::uuid", [token])
         if cursor.fetchone() is None:
             return None
     order = Order.objects.filter(checkout_token=token).first()
@@ -235,14 +236,14 @@ def _create_order(
 def _checkout_delete(checkout: Checkout) -> None:
     """The checkout with its lines and delivery choices, in one statement: nothing else
     refers to a checkout, and Django's deletion collector cost more than the deletes."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             """
-            WITH lines AS (DELETE FROM checkout_checkoutline WHERE checkout_id = %(token)s),
+            WITH lines AS (DELETE FROM checkout_checkoutline WHERE checkout_id = %(token)s::uuid),
                  deliveries AS (
-                     DELETE FROM checkout_checkoutdelivery WHERE checkout_id = %(token)s
+                     DELETE FROM checkout_checkoutdelivery WHERE checkout_id = %(token)s::uuid
                  )
-            DELETE FROM checkout_checkout WHERE token = %(token)s
+            DELETE FROM checkout_checkout WHERE token = %(token)s::uuid
             """,
             {"token": checkout.pk},
         )

@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import Address
 from backend.channels.models import Channel
 from backend.checkout.models import Checkout, CheckoutLine
-from backend.core.db.rows import attach, model_columns
+from backend.core.db.rows import attach, model_columns, prepared_cursor
 from backend.core.errors import NotFound
 
 
@@ -55,11 +54,11 @@ def _checkout_with_channel_and_addresses(token: uuid.UUID, *, for_update: bool) 
           JOIN channels_channel ch ON ch.id = c.channel_id
           LEFT JOIN accounts_address sa ON sa.id = c.shipping_address_id
           LEFT JOIN accounts_address ba ON ba.id = c.billing_address_id
-         WHERE c.token = %s
+         WHERE c.token = %s::uuid
     """  # noqa: S608
     if for_update:
         sql += " FOR UPDATE OF c"
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [token])
         row = cursor.fetchone()
     if row is None:
@@ -79,19 +78,19 @@ def checkout_lines(checkout: Checkout) -> list[CheckoutLine]:
     columns = model_columns(CheckoutLine)
     sql = (
         f"SELECT {columns.select('l')} FROM checkout_checkoutline l "  # noqa: S608
-        "WHERE l.checkout_id = %s ORDER BY l.created_at, l.id"
+        "WHERE l.checkout_id = %s::uuid ORDER BY l.created_at, l.id"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [checkout.pk])
         return [columns.build(row) for row in cursor.fetchall()]  # type: ignore[misc]
 
 
 def checkout_delivery_choices(checkout: Checkout) -> dict[int, int]:
     """Producer id -> the delivery method chosen for that producer's group."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             "SELECT producer_id, delivery_method_id FROM checkout_checkoutdelivery "
-            "WHERE checkout_id = %s",
+            "WHERE checkout_id = %s::uuid",
             [checkout.pk],
         )
         return dict(cursor.fetchall())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import secrets
 from pathlib import Path
+from typing import Any
 
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
@@ -118,6 +119,28 @@ TEMPLATES = [
 # --- Database: PostgreSQL only. Unset DATABASE_URL means the embedded server in var/.
 DATABASE_URL = env.get_str("DATABASE_URL")
 CONN_MAX_AGE = env.get_int("DB_CONN_MAX_AGE", 60, minimum=0)
+# The checkout's hand-written hot queries run as prepared statements (core.db.rows); off
+# behind a transaction-pooling proxy that cannot keep them (PgBouncer before 1.21).
+DB_PREPARED_STATEMENTS = env.get_bool("DB_PREPARED_STATEMENTS", True)
+# psycopg never prepares Django's own (client-side bound) queries; a threshold that is not
+# None lets core.db.rows prepare its statements explicitly, and one this high never
+# prepares anything on its own. Those statements look rows up by key, so one generic plan
+# serves every call (PostgreSQL would otherwise re-plan a six-table join each time).
+_PREPARE: dict[str, Any] = (
+    {"prepare_threshold": 2**31 - 1, "options": "-c plan_cache_mode=force_generic_plan"}
+    if DB_PREPARED_STATEMENTS
+    else {"prepare_threshold": None}
+)
+
+
+def _database_options(given: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """DATABASE_URL's options with ``extra`` added; libpq ``options`` strings are joined."""
+    merged = {**given, **extra}
+    if given.get("options") and extra.get("options"):
+        merged["options"] = f"{given['options']} {extra['options']}"
+    return merged
+
+
 EMBEDDED_POSTGRES_DIR = VAR_DIR / "postgres"
 if DATABASE_URL:
     try:
@@ -125,12 +148,16 @@ if DATABASE_URL:
     except ValueError as exc:
         env.problem("DATABASE_URL", str(exc))
         _database = {"NAME": "invalid", "HOST": "invalid.invalid"}
+    _url_options = _database.get("OPTIONS")
+    if not isinstance(_url_options, dict):
+        _url_options = {}
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.postgresql",
             "CONN_MAX_AGE": CONN_MAX_AGE,
             "CONN_HEALTH_CHECKS": True,
             **_database,
+            "OPTIONS": _database_options(_url_options, _PREPARE),
         }
     }
 else:
@@ -149,6 +176,7 @@ else:
             "CONN_MAX_AGE": CONN_MAX_AGE,
             "CONN_HEALTH_CHECKS": True,
             "EMBEDDED_DATA_DIR": str(EMBEDDED_POSTGRES_DIR),
+            "OPTIONS": _PREPARE,
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

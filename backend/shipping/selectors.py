@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from django.db import connection
-
-from backend.core.db.rows import model_columns, prefetched
+from backend.core.db.rows import model_columns, prefetched, prepared_cursor
 from backend.shipping.models import DeliveryMethod, DeliveryRate
 
 
@@ -24,10 +22,10 @@ def active_methods_by_producer(producer_ids: Collection[int]) -> dict[int, list[
         SELECT {method.select("m")}, {rate.select("r")}
           FROM shipping_deliverymethod m
           LEFT JOIN shipping_deliveryrate r ON r.method_id = m.id
-         WHERE m.is_active AND m.producer_id = ANY(%s)
+         WHERE m.is_active AND m.producer_id = ANY(%s::bigint[])
          ORDER BY m.producer_id, m.sort_order, m.id, r.id
     """  # noqa: S608
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [sorted(producer_ids)])
         rows = cursor.fetchall()
     methods: dict[int, DeliveryMethod] = {}

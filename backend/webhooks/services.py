@@ -10,11 +10,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.roles import is_staff
+from backend.core.db.rows import prepared_cursor
 from backend.core.errors import NotFound, PermissionDenied
 from backend.webhooks.error_codes import WebhookErrorCode
 from backend.webhooks.event_types import EMITTABLE_EVENT_TYPES, WebhookEventType
@@ -185,7 +186,7 @@ def webhook_event_emit(*, event_type: str, payload: Payload) -> list[WebhookEven
 def _subscribed_webhook_ids(event_type: str) -> list[int]:
     # Hand-written: every checkout and order mutation asks, and the ORM's compile of this
     # one-line query cost several times its execution (bench/README.md).
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             "SELECT id FROM webhooks_webhook WHERE is_active AND events && %s::varchar(64)[] "
             "ORDER BY id",

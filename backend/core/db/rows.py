@@ -6,16 +6,24 @@ times what PostgreSQL needs to answer it; the checkout flow runs dozens per purc
 (profiled with bench/checkout.py, see bench/README.md). A ``ModelColumns`` knows one model's
 concrete columns in ``from_db`` order and the converters Django would apply, so a joined
 row can be cut into real, saved model instances without going through the compiler.
+
+``prepared_cursor`` runs such SQL as a server-side prepared statement: PostgreSQL then
+plans a six-table join once per connection instead of on every call (2 ms each, measured).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
+from django.conf import settings
 from django.db import connection
+from django.db.backends.postgresql.base import CursorDebugWrapper
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Model
 
 Converter = Callable[[Any, Any, Any], Any]
@@ -94,3 +102,46 @@ def prefetched(instance: Model, relation: str, related: list[Any]) -> None:
     queryset._prefetch_done = True
     cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
     cache[relation] = queryset
+
+
+class _PreparingCursor(psycopg.Cursor[Any]):
+    """Binds parameters on the server and prepares every statement it runs (psycopg keeps
+    the prepared statements per connection, so a reconnect simply prepares again)."""
+
+    def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+        kwargs.setdefault("prepare", True)
+        return super().execute(query, params, **kwargs)
+
+
+class _PreparedDebugCursor(CursorDebugWrapper):
+    def execute(self, sql: Any, params: Any = None) -> Any:
+        # psycopg keeps no text for a prepared statement: log it composed on the client.
+        with self.debug_sql(self.db.ops.compose_sql(sql, params)):
+            return CursorWrapper.execute(self, sql, params)
+
+
+@contextmanager
+def prepared_cursor() -> Iterator[Any]:
+    """A cursor on the default connection whose statements are prepared server-side, in
+    the current transaction and seen by Django's query logging (query-count tests).
+
+    Parameters are bound by the server, so give array and other ambiguous parameters an
+    explicit cast (``= ANY(%s::bigint[])``). With ``DB_PREPARED_STATEMENTS=false`` (for a
+    transaction-pooling proxy that cannot keep them) it is Django's ordinary cursor.
+    """
+    if not settings.DB_PREPARED_STATEMENTS:
+        with connection.cursor() as cursor:
+            yield cursor
+        return
+    connection.ensure_connection()
+    raw: Any = _PreparingCursor(connection.connection)
+    # Django's own wrappers: execute_wrappers apply and query logging sees the statement.
+    cursor = (
+        _PreparedDebugCursor(raw, connection)
+        if connection.queries_logged
+        else connection.make_cursor(raw)
+    )
+    try:
+        yield cursor
+    finally:
+        raw.close()

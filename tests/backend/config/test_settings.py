@@ -145,3 +145,19 @@ def test_unloadable_rsa_private_key_stops_start_up(tmp_path):
     assert result.returncode != 0
     assert "accounts.E001" in result.stderr
     assert "RSA_PRIVATE_KEY" in result.stderr
+
+
+def test_prepared_statements_keep_database_url_options():
+    from backend.config.settings import _database_options
+
+    merged = _database_options(
+        {"sslmode": "require", "options": "-c statement_timeout=5000"},
+        {"prepare_threshold": 100, "options": "-c plan_cache_mode=force_generic_plan"},
+    )
+
+    assert merged == {
+        "sslmode": "require",
+        "prepare_threshold": 100,
+        "options": "-c statement_timeout=5000 -c plan_cache_mode=force_generic_plan",
+    }
+    assert settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] is not None

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from backend.catalog.models import Product
-from backend.core.db.rows import attach, model_columns, prefetched
+from backend.core.db.rows import attach, model_columns, prefetched, prepared_cursor
 from backend.shipping.models import DeliveryRate
 from producers.models import Producer
 from tests.backend.catalog.factories import make_channel, make_product
@@ -73,3 +73,33 @@ def test_attached_and_prefetched_relations_answer_without_a_query(db):
     # A narrower question still goes to the database, scoped to this method.
     assert list(method.rates.filter(base_price_amount=25_000)) == [rate]
     assert list(method.rates.filter(base_price_amount=1)) == []
+
+
+def _prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_prepared_cursor_prepares_on_the_server_and_is_seen_by_query_logging(db):
+    # given
+    sql = "SELECT count(*) FROM catalog_product WHERE id = ANY(%s::bigint[]) /* rows-test */"
+
+    # when
+    with CaptureQueriesContext(connection) as queries, prepared_cursor() as cursor:
+        cursor.execute(sql, [[1, 2]])
+        assert cursor.fetchone() == (0,)
+
+    # then
+    assert len(queries) == 1 and "rows-test" in queries[0]["sql"]
+    assert any("rows-test" in statement for statement in _prepared_statements())
+
+
+def test_without_prepared_statements_the_ordinary_cursor_runs_the_sql(db, settings):
+    settings.DB_PREPARED_STATEMENTS = False
+
+    with prepared_cursor() as cursor:
+        cursor.execute("SELECT %s::int + 1 /* rows-test-off */", [41])
+        assert cursor.fetchone() == (42,)
+
+    assert not any("rows-test-off" in statement for statement in _prepared_statements())

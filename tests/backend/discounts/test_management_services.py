@@ -186,9 +186,7 @@ def test_update_changes_only_given_fields_and_may_clear_limits(staff_user):
     voucher.channels.add(channel)
 
     # when
-    voucher_update(
-        actor=staff_user, voucher_id=voucher.pk, usage_limit=None, min_spend_amount=None
-    )
+    voucher_update(actor=staff_user, voucher_id=voucher.pk, usage_limit=None, min_spend_amount=None)
 
     # then
     voucher.refresh_from_db()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,6 +55,8 @@ class Voucher(models.Model):
     class Meta:
         ordering = ["code"]
         constraints = [
+            # Shoppers type codes in any case and checkout looks them up ignoring it.
+            models.UniqueConstraint(Lower("code"), name="voucher_code_unique_ignoring_case"),
             models.CheckConstraint(condition=Q(value__gte=1), name="voucher_value_positive"),
             models.CheckConstraint(
                 condition=~Q(value_type="percentage") | Q(value__lte=100),

@@ -8,6 +8,7 @@ from backend.graphql.catalog.types.assigned_attributes import ASSIGNED_ATTRIBUTE
 from backend.graphql.channels.schema import ChannelQueries
 from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.content.schema import ContentQueries
+from backend.graphql.discounts.schema import DiscountMutations, DiscountQueries
 from backend.graphql.meta.schema import MetaMutations
 from backend.graphql.ocop.schema import OcopMutations, OcopQueries
 from backend.graphql.orders.schema import OrderMutations, OrderQueries
@@ -17,7 +18,9 @@ from backend.graphql.shop.schema import ShopQueries
 from backend.graphql.webhooks.schema import WebhookMutations
 
 
+# Later bases' fields print first: new apps go first so the printed schema only grows at the end.
 class Query(
+    DiscountQueries,
     ShopQueries,
     AccountQueries,
     CatalogQueries,
@@ -34,6 +37,7 @@ class Query(
 
 
 class Mutation(
+    DiscountMutations,
     AccountMutations,
     CatalogMutations,
     ProducerMutations,

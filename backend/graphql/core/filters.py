@@ -92,3 +92,47 @@ def decimal_q(field: str, value: dict[str, Any] | None) -> Q:
     if bounds.get("lte") is not None:
         condition &= Q(**{f"{field}__lte": bounds["lte"]})
     return condition
+
+
+class IntRangeInput(graphene.InputObjectType):
+    """Range of integers."""
+
+    gte = graphene.Int(description="Value greater than or equal to.")
+    lte = graphene.Int(description="Value less than or equal to.")
+
+
+class DateTimeRangeInput(graphene.InputObjectType):
+    """Range of date times."""
+
+    gte = graphene.DateTime(description="Start date time.")
+    lte = graphene.DateTime(description="End date time.")
+
+
+class MetadataFilter(graphene.InputObjectType):
+    """A metadata key, optionally with the value it must have."""
+
+    key = graphene.String(required=True, description="Key of a metadata item.")
+    value = graphene.String(description="Value of a metadata item.")
+
+
+def range_q(field: str, value: dict[str, Any] | None) -> Q:
+    """``gte``/``lte`` bounds of an IntRangeInput or DateTimeRangeInput on ``field``."""
+    condition = Q()
+    if not value:
+        return condition
+    if value.get("gte") is not None:
+        condition &= Q(**{f"{field}__gte": value["gte"]})
+    if value.get("lte") is not None:
+        condition &= Q(**{f"{field}__lte": value["lte"]})
+    return condition
+
+
+def metadata_q(field: str, filters: list[dict[str, Any]] | None) -> Q:
+    """Every MetadataFilter holds: the key is present (with the value, when given)."""
+    condition = Q()
+    for item in filters or ():
+        if item.get("value") is None:
+            condition &= Q(**{f"{field}__has_key": item["key"]})
+        else:
+            condition &= Q(**{f"{field}__contains": {item["key"]: item["value"]}})
+    return condition

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from backend.discounts.management_services import voucher_delete
+from backend.discounts.selectors import can_manage_vouchers
+from backend.graphql.core.mutations import BaseMutation
+from backend.graphql.discounts.inputs import voucher_pk
+from backend.graphql.discounts.types import DiscountError, Voucher, with_voucher_channel
+
+
+class VoucherDelete(BaseMutation):
+    voucher = graphene.Field(Voucher, description="The deleted voucher.")
+
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of a voucher to delete.")
+
+    class Meta:
+        description = (
+            "Deletes a voucher; orders keep its code. Staff; producer members their own "
+            "producer's vouchers (OCOP)."
+        )
+        error_type_class = DiscountError
+        permission_check = staticmethod(can_manage_vouchers)
+
+    @classmethod
+    def perform_mutation(cls, root: Any, info: graphene.ResolveInfo, **data: Any) -> Any:
+        voucher = voucher_delete(actor=info.context.user, voucher_id=voucher_pk(data.get("id")))
+        return cls.success(voucher=with_voucher_channel([voucher], info, None)[0])

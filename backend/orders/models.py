@@ -221,6 +221,7 @@ class OrderLine(models.Model):
     # The line's share of the order's voucher discount (total_price_amount is before it).
     discount_amount = models.BigIntegerField(default=0)
     metadata = models.JSONField(default=dict, blank=True)
+    private_metadata = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["pk"]

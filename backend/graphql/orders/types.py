@@ -11,7 +11,7 @@ from backend.graphql.catalog.types.variants import ProductVariant
 from backend.graphql.channels.types import Channel
 from backend.graphql.core.connection import CountableConnection
 from backend.graphql.core.enums import LanguageCodeEnum
-from backend.graphql.core.metadata import MetadataItem, metadata_items
+from backend.graphql.core.metadata import ObjectWithMetadata
 from backend.graphql.core.types import Money, TaxedMoney
 from backend.graphql.orders.enums import (
     FulfillmentStatus,
@@ -56,11 +56,13 @@ class OrderLine(graphene.ObjectType):
     total_price = graphene.Field(TaxedMoney, required=True, description="Price of the line.")
     variant = graphene.Field(ProductVariant, description="The variant, if it still exists.")
     producer = graphene.Field(Producer, description="OCOP: the producer that ships it.")
-    metadata = graphene.List(graphene.NonNull(MetadataItem), required=True, description="Metadata.")
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
-        description = "A line of an order: a snapshot of what was bought."
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
+        description = (
+            "A line of an order: a snapshot of what was bought. Its metadata is written by "
+            "staff; private metadata is read by staff only."
+        )
 
     @staticmethod
     def resolve_product_variant_id(root: models.OrderLine, info: graphene.ResolveInfo) -> Any:
@@ -90,9 +92,9 @@ class OrderLine(graphene.ObjectType):
     def resolve_variant(root: models.OrderLine, info: graphene.ResolveInfo) -> Any:
         return with_channel([root.variant], None)[0] if root.variant is not None else None
 
-    @staticmethod
-    def resolve_metadata(root: models.OrderLine, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
+    @classmethod
+    def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
+        return isinstance(root, cls | models.OrderLine)
 
 
 class Fulfillment(graphene.ObjectType):
@@ -215,11 +217,13 @@ class Order(graphene.ObjectType):
     is_shipping_required = graphene.Boolean(required=True, description="Whether it ships.")
     language_code_enum = graphene.Field(LanguageCodeEnum, required=True, description="Language.")
     checkout_id = graphene.ID(description="The checkout it came from.")
-    metadata = graphene.List(graphene.NonNull(MetadataItem), required=True, description="Metadata.")
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
-        description = "An order: lines from several producers, one fulfilment per producer."
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
+        description = (
+            "An order: lines from several producers, one fulfilment per producer. Its "
+            "metadata is written by staff; private metadata is read by staff only."
+        )
 
     @staticmethod
     def resolve_created(root: models.Order, info: graphene.ResolveInfo) -> Any:
@@ -292,10 +296,6 @@ class Order(graphene.ObjectType):
     def resolve_checkout_id(root: models.Order, info: graphene.ResolveInfo) -> Any:
         token = root.checkout_token
         return graphene.relay.Node.to_global_id("Checkout", str(token)) if token else None
-
-    @staticmethod
-    def resolve_metadata(root: models.Order, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

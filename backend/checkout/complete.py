@@ -222,6 +222,8 @@ def _create_order(
             undiscounted_unit_price_amount=line.unit_price,
             total_price_amount=line.total_price,
             discount_amount=line_discounts[line.line.pk],
+            metadata=line.line.metadata,
+            private_metadata=line.line.private_metadata,
         )
         for line in info.lines
     )

@@ -1,6 +1,6 @@
 """Metadata on checkout lines follows its checkout: whoever may use the checkout reads and
 writes the lines' public metadata, private metadata needs staff, and a signed-in
-shopper's lines are NOT_FOUND for everyone else."""
+shopper's lines are NOT_FOUND for everyone else. Completion copies it to the order."""
 
 from __future__ import annotations
 
@@ -12,10 +12,17 @@ from django.contrib.auth.models import AnonymousUser
 from graphql_relay import to_global_id
 
 from backend.checkout import services
+from backend.checkout.complete import checkout_complete
 from backend.checkout.models import Checkout, CheckoutLine
 from backend.checkout.services import LineChange
 from backend.webhooks.models import Webhook, WebhookEvent
-from tests.backend.checkout.factories import make_channel, make_variant
+from tests.backend.checkout.factories import (
+    make_channel,
+    make_producer,
+    make_shipping,
+    make_variant,
+    ready_checkout,
+)
 from tests.conftest import client_for, content, make_user
 
 UPDATE = """
@@ -299,3 +306,21 @@ def test_staff_cannot_touch_a_signed_in_shoppers_line(user, staff_api_client):
     # then
     assert [(e["field"], e["code"]) for e in result["errors"]] == [("id", "NOT_FOUND")]
     assert stored(line) == ({"gift": "có"}, {})
+
+
+@pytest.mark.django_db
+def test_completion_copies_line_metadata_to_the_order_lines():
+    # given
+    channel = make_channel()
+    producer = make_producer()
+    variant = make_variant(channel, producer=producer)
+    make_shipping(producer)
+    checkout = ready_checkout(ANONYMOUS, channel, [variant])
+    checkout.lines.update(metadata={"gift": "có"}, private_metadata={"crm": "9"})
+
+    # when
+    order = checkout_complete(actor=ANONYMOUS, token=checkout.pk)
+
+    # then
+    line = order.lines.get()
+    assert (line.metadata, line.private_metadata) == ({"gift": "có"}, {"crm": "9"})

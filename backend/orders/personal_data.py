@@ -94,7 +94,8 @@ def orders_export_for_user(*, user: User) -> list[dict[str, Any]]:
                         "variant_name": line.variant_name,
                         "sku": line.product_sku,
                         "quantity": line.quantity,
-                        "unit_price_amount": line.unit_price_amount,
+                        "unit_price_amount": line.undiscounted_unit_price_amount,
+                        "discount_amount": line.discount_amount,
                     }
                     for line in order.lines.all()
                 ],

@@ -83,3 +83,6 @@ def test_export_includes_the_orders(user, placed_order):
     assert exported["number"] == placed_order.number
     assert exported["total_amount"] == placed_order.total_amount
     assert exported["lines"][0]["quantity"] == 2
+    # the price as listed (before any voucher) and the line's share of the discount
+    assert exported["lines"][0]["unit_price_amount"] == 45_000
+    assert exported["lines"][0]["discount_amount"] == 0

@@ -223,10 +223,11 @@ def _create_order(
             product_sku=line.facts.variant.sku,
             is_shipping_required=line.facts.variant.product.product_type.is_shipping_required,
             quantity=line.line.quantity,
-            unit_price_amount=line.unit_price,
             undiscounted_unit_price_amount=line.unit_price,
-            total_price_amount=line.total_price,
+            undiscounted_total_price_amount=line.total_price,
             discount_amount=line_discounts[line.line.pk],
+            metadata=line.line.metadata,
+            private_metadata=line.line.private_metadata,
         )
         for line in info.lines
     )

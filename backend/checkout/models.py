@@ -65,6 +65,7 @@ class CheckoutLine(models.Model):
     )
     quantity = models.PositiveIntegerField()
     metadata = models.JSONField(default=dict, blank=True)
+    private_metadata = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -94,3 +94,24 @@ def checkout_delivery_choices(checkout: Checkout) -> dict[int, int]:
             [checkout.pk],
         )
         return dict(cursor.fetchall())
+
+
+def checkout_line_get_for_user(
+    *, actor: Any, line_id: int, for_update: bool = False
+) -> CheckoutLine:
+    """The checkout line ``line_id`` names, with ``line.checkout`` fetched (and locked) by
+    ``checkout_get_for_user``: a line is reachable exactly when its checkout is."""
+    not_found = NotFound(str(_("Không tìm thấy dòng giỏ hàng.")), field="id")
+    token = CheckoutLine.objects.filter(pk=line_id).values_list("checkout_id", flat=True).first()
+    if token is None:
+        raise not_found
+    try:
+        checkout = checkout_get_for_user(actor=actor, token=token, for_update=for_update)
+    except NotFound:
+        raise not_found from None
+    # Read again under the checkout's lock: the line may have gone meanwhile.
+    line = checkout.lines.filter(pk=line_id).first()
+    if line is None:
+        raise not_found
+    line.checkout = checkout
+    return line

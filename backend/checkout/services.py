@@ -29,8 +29,8 @@ from backend.checkout.error_codes import CheckoutErrorCode as Code
 from backend.checkout.info import CheckoutInfo, checkout_info, checkout_info_remember
 from backend.checkout.models import Checkout, CheckoutDelivery, CheckoutLine
 from backend.checkout.selectors import checkout_lines
-from backend.core.errors import DomainError, NotFound, PermissionDenied
-from backend.core.metadata import metadata_merged, metadata_without, private_metadata_allowed
+from backend.core.errors import DomainError, NotFound
+from backend.core.metadata import metadata_merged
 from backend.discounts.services import voucher_get_applicable
 from backend.shipping.models import DeliveryMethod
 from backend.webhooks.event_types import WebhookEventType
@@ -439,36 +439,4 @@ def checkout_promo_code_remove(*, checkout: Checkout, code: str | None) -> Check
     if code is None or checkout.voucher_code.lower() == code.strip().lower():
         checkout.voucher_code = ""
         checkout.save(update_fields=["voucher_code", "last_change"])
-    return checkout
-
-
-def _metadata_attribute(actor: Any, private: bool) -> str:
-    if private and not private_metadata_allowed(actor):
-        raise PermissionDenied()
-    return "private_metadata" if private else "metadata"
-
-
-def checkout_metadata_update(
-    *, actor: Any, checkout: Checkout, items: Mapping[str, str], private: bool = False
-) -> Checkout:
-    """Set metadata keys (Saleor's updateMetadata): public ones by whoever may use the
-    checkout, private ones by staff only. Emits CHECKOUT_UPDATED."""
-    attribute = _metadata_attribute(actor, private)
-    setattr(
-        checkout, attribute, metadata_merged(getattr(checkout, attribute), items, field="input")
-    )
-    checkout.save(update_fields=[attribute, "last_change"])
-    _updated(checkout)
-    return checkout
-
-
-def checkout_metadata_delete(
-    *, actor: Any, checkout: Checkout, keys: Sequence[str], private: bool = False
-) -> Checkout:
-    """Remove metadata keys, absent ones ignored (Saleor's deleteMetadata); private ones by
-    staff only. Emits CHECKOUT_UPDATED."""
-    attribute = _metadata_attribute(actor, private)
-    setattr(checkout, attribute, metadata_without(getattr(checkout, attribute), keys, field="keys"))
-    checkout.save(update_fields=[attribute, "last_change"])
-    _updated(checkout)
     return checkout

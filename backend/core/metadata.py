@@ -8,13 +8,15 @@ Errors are ValidationErrors on ``field`` with Saleor's MetadataErrorCode values.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.roles import is_staff
+from backend.core.errors import PermissionDenied
 
 MAX_ITEMS_PER_CHANGE = 100
 MAX_KEYS = 100
@@ -76,3 +78,40 @@ def private_metadata_allowed(actor: object) -> bool:
     """Who reads and writes private metadata: Saleor asks for a manage permission; here
     that is active platform staff."""
     return is_staff(actor)
+
+
+def metadata_attribute(*, actor: object, private: bool) -> str:
+    """The model field a change goes to; PermissionDenied for private metadata unless
+    ``actor`` may write it."""
+    if private and not private_metadata_allowed(actor):
+        raise PermissionDenied()
+    return "private_metadata" if private else "metadata"
+
+
+def metadata_set(
+    instance: models.Model,
+    *,
+    attribute: str,
+    items: Mapping[str, str],
+    touch: Sequence[str] = (),
+) -> None:
+    """Merge ``items`` into ``instance.<attribute>`` and save that column (and ``touch``,
+    e.g. an ``auto_now`` timestamp). Everything is validated before anything is written;
+    the caller holds the row lock, so concurrent changes do not lose keys."""
+    merged = metadata_merged(getattr(instance, attribute), items, field="input")
+    setattr(instance, attribute, merged)
+    instance.save(update_fields=[attribute, *touch])
+
+
+def metadata_unset(
+    instance: models.Model,
+    *,
+    attribute: str,
+    keys: Collection[str],
+    touch: Sequence[str] = (),
+) -> None:
+    """Remove ``keys`` from ``instance.<attribute>`` (absent ones ignored) and save; as
+    ``metadata_set``."""
+    remaining = metadata_without(getattr(instance, attribute), keys, field="keys")
+    setattr(instance, attribute, remaining)
+    instance.save(update_fields=[attribute, *touch])

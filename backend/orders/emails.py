@@ -46,7 +46,8 @@ def send_order_confirmation(order_pk: int) -> bool:
             "product_name": line.product_name,
             "variant_name": line.variant_name,
             "quantity": line.quantity,
-            "total": format_vnd(line.total_price_amount),
+            # Before the voucher: the lines add up to the subtotal, the discount follows.
+            "total": format_vnd(line.undiscounted_total_price_amount),
         }
         for line in order.lines.all()
     ]

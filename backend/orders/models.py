@@ -7,6 +7,7 @@ table in ``orders.status``); every change writes an ``OrderEvent``.
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import LanguageCode
+from backend.core.money import round_vnd
 
 
 class OrderStatus(models.TextChoices):
@@ -215,12 +217,15 @@ class OrderLine(models.Model):
     is_shipping_required = models.BooleanField(default=True)
     quantity = models.PositiveIntegerField()
     quantity_fulfilled = models.PositiveIntegerField(default=0)
-    unit_price_amount = models.BigIntegerField()
+    # Prices before the voucher, as bought; the prices after it are derived (properties
+    # below), so the two can never disagree.
     undiscounted_unit_price_amount = models.BigIntegerField()
-    total_price_amount = models.BigIntegerField()
-    # The line's share of the order's voucher discount (total_price_amount is before it).
+    undiscounted_total_price_amount = models.BigIntegerField()
+    # The line's share of the order's voucher discount, whole đồng: the shares of a
+    # producer's lines sum to its group's share, the groups' to the order's discount.
     discount_amount = models.BigIntegerField(default=0)
     metadata = models.JSONField(default=dict, blank=True)
+    private_metadata = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -231,12 +236,15 @@ class OrderLine(models.Model):
                 name="order_line_fulfilled_within_quantity",
             ),
             models.CheckConstraint(
-                condition=Q(unit_price_amount__gte=0, total_price_amount__gte=0),
+                condition=Q(
+                    undiscounted_unit_price_amount__gte=0, undiscounted_total_price_amount__gte=0
+                ),
                 name="order_line_amounts_not_negative",
             ),
             models.CheckConstraint(
                 condition=Q(
-                    discount_amount__gte=0, discount_amount__lte=models.F("total_price_amount")
+                    discount_amount__gte=0,
+                    discount_amount__lte=models.F("undiscounted_total_price_amount"),
                 ),
                 name="order_line_discount_within_total",
             ),
@@ -244,6 +252,36 @@ class OrderLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity} x {self.product_sku}"
+
+    @property
+    def total_price_amount(self) -> int:
+        """The line after its share of the voucher (Saleor's ``totalPrice``), exact: an
+        order's line totals sum to its subtotal less its discount."""
+        return self.undiscounted_total_price_amount - self.discount_amount
+
+    @property
+    def unit_price_amount(self) -> int:
+        """One unit after the voucher (Saleor's ``unitPrice``): ``total_price_amount /
+        quantity`` rounded half up to whole đồng. A share need not divide by the quantity,
+        so unit × quantity may miss the total by up to quantity / 2 đồng; the total is the
+        figure that counts."""
+        return round_vnd(Decimal(self.total_price_amount) / Decimal(self.quantity))
+
+    @property
+    def unit_discount_amount(self) -> int:
+        """The voucher's part of one unit: undiscounted unit price less unit price."""
+        return self.undiscounted_unit_price_amount - self.unit_price_amount
+
+    @property
+    def unit_discount_reason(self) -> str | None:
+        """Why the line is discounted (the order's voucher code), or None. Reads ``order``:
+        fetch lines through it (``order.lines``) or with it."""
+        if not self.discount_amount:
+            return None
+        code = self.order.voucher_code
+        if not code:
+            return str(_("Giảm giá theo mã khuyến mãi"))
+        return str(_("Mã giảm giá: %(code)s") % {"code": code})
 
 
 class OrderEventType(models.TextChoices):

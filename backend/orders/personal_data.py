@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from backend.accounts.models import Address, User
 from backend.checkout.models import Checkout
-from backend.orders.models import Order
+from backend.orders.models import Order, OrderLine
 
 IDENTIFYING_ADDRESS_FIELDS = (
     "first_name",
@@ -43,6 +43,9 @@ def orders_anonymise_for_user(*, user: User) -> int:
     Address.objects.filter(pk__in=address_ids, user__isnull=True).update(
         **dict.fromkeys(IDENTIFYING_ADDRESS_FIELDS, ""), metadata={}, private_metadata={}
     )
+    # The shopper wrote the lines' public metadata (copied from the checkout's lines). Before
+    # the orders' update, which stops ``orders`` from matching them.
+    OrderLine.objects.filter(order__in=orders).update(metadata={})
     count = orders.update(user=None, user_email="", customer_note="", redirect_url="", metadata={})
     checkouts = Checkout.objects.filter(Q(user=user) | Q(email__iexact=user.email))
     checkout_addresses = [
@@ -91,7 +94,8 @@ def orders_export_for_user(*, user: User) -> list[dict[str, Any]]:
                         "variant_name": line.variant_name,
                         "sku": line.product_sku,
                         "quantity": line.quantity,
-                        "unit_price_amount": line.unit_price_amount,
+                        "unit_price_amount": line.undiscounted_unit_price_amount,
+                        "discount_amount": line.discount_amount,
                     }
                     for line in order.lines.all()
                 ],

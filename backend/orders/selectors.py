@@ -3,6 +3,7 @@ their own fulfilment groups and lines, staff everything."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -38,14 +39,45 @@ def customer_orders(*, actor: Any) -> QuerySet[Order]:
     return Order.objects.filter(user=actor)
 
 
-def order_get_for_user(*, actor: Any, order_id: int, for_update: bool = False) -> Order:
+def order_get_for_user(
+    *,
+    actor: Any,
+    order_id: int | None = None,
+    token: uuid.UUID | None = None,
+    for_update: bool = False,
+) -> Order:
+    """The order ``order_id`` (or its ``token``) names, if ``actor`` may see it; NotFound
+    otherwise, whether or not it exists."""
+    key = Q(pk=order_id) if token is None else Q(token=token)
     orders = order_list_for_user(actor=actor)
     if for_update:
-        orders = Order.objects.select_for_update().filter(pk__in=orders.filter(pk=order_id))
-    order = orders.filter(pk=order_id).first()
+        orders = Order.objects.select_for_update().filter(pk__in=orders.filter(key).values("pk"))
+    order = orders.filter(key).first()
     if order is None:
         raise NotFound(str(_("Không tìm thấy đơn hàng.")), field="id")
     return order
+
+
+def order_line_get_for_user(*, actor: Any, line_id: int, for_update: bool = False) -> OrderLine:
+    """The order line ``line_id`` names, if ``actor`` may see its order and it (a producer
+    member sees only its own producer's lines); NotFound otherwise. With ``for_update`` the
+    order is locked before the line, the order every order write takes."""
+    not_found = NotFound(str(_("Không tìm thấy dòng đơn hàng.")), field="id")
+    order_id = OrderLine.objects.filter(pk=line_id).values_list("order_id", flat=True).first()
+    if order_id is None:
+        raise not_found
+    try:
+        order = order_get_for_user(actor=actor, order_id=order_id, for_update=for_update)
+    except NotFound:
+        raise not_found from None
+    lines = order_lines_for_user(actor=actor, order=order).filter(pk=line_id)
+    if for_update:
+        lines = lines.select_for_update(of=("self",))
+    line = lines.first()
+    if line is None:
+        raise not_found
+    line.order = order
+    return line
 
 
 def visible_producer_ids(*, actor: Any, order: Order) -> set[int] | None:

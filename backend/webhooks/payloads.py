@@ -23,9 +23,10 @@ def _money(amount: int) -> dict[str, Any]:
 
 
 def order_payload(order: Any) -> dict[str, Any]:
-    lines = order.lines.order_by("pk").values(
+    lines = order.lines.order_by("pk").only(
         "pk", "variant_id", "producer_id", "product_name", "variant_name", "product_sku",
-        "quantity", "quantity_fulfilled", "unit_price_amount", "total_price_amount",
+        "quantity", "quantity_fulfilled", "undiscounted_unit_price_amount",
+        "undiscounted_total_price_amount", "discount_amount",
     )  # fmt: skip
     groups = order.fulfillment_groups.order_by("fulfillment_order").values(
         "pk", "producer_id", "status", "shipping_price_amount", "tracking_number", "carrier"
@@ -47,18 +48,22 @@ def order_payload(order: Any) -> dict[str, Any]:
         "total": _money(order.total_amount),
         "totalCharged": _money(order.total_charged_amount),
         "created": order.created_at,
+        # As the API's OrderLine: prices after the line's share of the voucher, and before.
         "lines": [
             {
-                "id": _gid("OrderLine", line["pk"]),
-                "variant": {"id": _gid("ProductVariant", line["variant_id"])},
-                "producer": {"id": _gid("Producer", line["producer_id"])},
-                "productName": line["product_name"],
-                "variantName": line["variant_name"],
-                "productSku": line["product_sku"],
-                "quantity": line["quantity"],
-                "quantityFulfilled": line["quantity_fulfilled"],
-                "unitPrice": _money(line["unit_price_amount"]),
-                "totalPrice": _money(line["total_price_amount"]),
+                "id": _gid("OrderLine", line.pk),
+                "variant": {"id": _gid("ProductVariant", line.variant_id)},
+                "producer": {"id": _gid("Producer", line.producer_id)},
+                "productName": line.product_name,
+                "variantName": line.variant_name,
+                "productSku": line.product_sku,
+                "quantity": line.quantity,
+                "quantityFulfilled": line.quantity_fulfilled,
+                "unitPrice": _money(line.unit_price_amount),
+                "undiscountedUnitPrice": _money(line.undiscounted_unit_price_amount),
+                "unitDiscount": _money(line.unit_discount_amount),
+                "totalPrice": _money(line.total_price_amount),
+                "undiscountedTotalPrice": _money(line.undiscounted_total_price_amount),
             }
             for line in lines
         ],

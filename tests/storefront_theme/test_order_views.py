@@ -1,11 +1,22 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
+from backend.checkout import services as checkout_services
+from backend.checkout.complete import checkout_complete
+from backend.discounts.models import Voucher
 from backend.orders.models import Order
 from backend.payments.reconciliation import bank_transfer_mark_received
 from backend.payments.vietqr import parse_vietqr_payload
+from tests.backend.checkout.factories import (
+    make_channel,
+    make_producer,
+    make_shipping,
+    make_variant,
+    ready_checkout,
+)
 from tests.backend.payments.fixtures import VIETQR_SETTINGS
 from tests.storefront_theme.purchase_factories import ADDRESS, add, make_shop, place, ready
 
@@ -136,3 +147,24 @@ def test_a_card_order_mounts_stripe_elements_when_stripe_is_configured(stripe_se
     page = client.get(response.url)
     assert 'data-client-secret="pi_' in page.content.decode()
     assert "https://js.stripe.com" in page.headers["Content-Security-Policy"]
+
+
+def test_the_order_page_lists_lines_before_the_voucher_then_the_discount():
+    # given a guest's order of 3 x 70,001 with a 10,000 voucher
+    channel = make_channel()
+    producer = make_producer()
+    variant = make_variant(channel, producer=producer, price=70_001)
+    make_shipping(producer, price=20_000)
+    checkout = ready_checkout(AnonymousUser(), channel, [variant], quantity=3)
+    Voucher.objects.create(code="TET", value=10_000)
+    checkout_services.checkout_promo_code_add(checkout=checkout, code="TET")
+    order = checkout_complete(actor=AnonymousUser(), token=checkout.pk)
+
+    # when
+    page = Client().get(f"/don-hang/{order.token}/").content.decode()
+
+    # then the line adds up to the subtotal; the discounted 200,003 is not shown as the line
+    assert "— 210.003 ₫</li>" in page
+    assert "200.003 ₫" not in page
+    assert "-10.000 ₫" in page
+    assert "220.003 ₫" in page

@@ -9,6 +9,7 @@ from graphql_relay import to_global_id
 
 from backend.checkout.info import CheckoutInfo, DeliveryGroup, LineInfo, checkout_info_cached
 from backend.checkout.models import Checkout as CheckoutModel
+from backend.checkout.models import CheckoutLine as CheckoutLineModel
 from backend.graphql.account.enums import AddressTypeEnum
 from backend.graphql.account.types import Address, User
 from backend.graphql.catalog.types.common import with_channel
@@ -124,13 +125,13 @@ class CheckoutLine(graphene.ObjectType):
         Money, required=True, description="Price of the line before discounts."
     )
     requires_shipping = graphene.Boolean(required=True, description="Whether it ships.")
-    metadata = graphene.List(
-        graphene.NonNull(MetadataItem), required=True, description="Public metadata."
-    )
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
-        description = "A line of a checkout."
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
+        description = (
+            "A line of a checkout. Whoever may use the checkout reads and writes its public "
+            "metadata; private metadata is staff only."
+        )
 
     @staticmethod
     def resolve_id(root: LineInfo, info: graphene.ResolveInfo) -> int:
@@ -164,9 +165,36 @@ class CheckoutLine(graphene.ObjectType):
     def resolve_requires_shipping(root: LineInfo, info: graphene.ResolveInfo) -> bool:
         return bool(root.facts.variant.product.product_type.is_shipping_required)
 
+    # ObjectWithMetadata reads the model; this type's root is the priced line around it.
     @staticmethod
     def resolve_metadata(root: LineInfo, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.line.metadata)
+        return ObjectWithMetadata.resolve_metadata(root.line, info)
+
+    @staticmethod
+    def resolve_metafield(root: LineInfo, info: graphene.ResolveInfo, key: str) -> Any:
+        return ObjectWithMetadata.resolve_metafield(root.line, info, key)
+
+    @staticmethod
+    def resolve_metafields(root: LineInfo, info: graphene.ResolveInfo, keys: Any = None) -> Any:
+        return ObjectWithMetadata.resolve_metafields(root.line, info, keys)
+
+    @staticmethod
+    def resolve_private_metadata(root: LineInfo, info: graphene.ResolveInfo) -> Any:
+        return ObjectWithMetadata.resolve_private_metadata(root.line, info)
+
+    @staticmethod
+    def resolve_private_metafield(root: LineInfo, info: graphene.ResolveInfo, key: str) -> Any:
+        return ObjectWithMetadata.resolve_private_metafield(root.line, info, key)
+
+    @staticmethod
+    def resolve_private_metafields(
+        root: LineInfo, info: graphene.ResolveInfo, keys: Any = None
+    ) -> Any:
+        return ObjectWithMetadata.resolve_private_metafields(root.line, info, keys)
+
+    @classmethod
+    def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
+        return isinstance(root, cls | LineInfo)
 
 
 class CheckoutDeliveryGroup(graphene.ObjectType):
@@ -234,6 +262,12 @@ def _info(root: CheckoutModel, context: Any) -> CheckoutInfo:
     """Priced once per request and checkout, whatever fields the query asks for."""
     context.checkout_channel = root.channel
     return checkout_info_cached(root)
+
+
+def checkout_line_info(context: Any, line: CheckoutLineModel) -> LineInfo:
+    """The priced view of ``line`` (whose ``checkout`` is loaded) that CheckoutLine resolves
+    from, for a payload that returns a line on its own."""
+    return next(item for item in _info(line.checkout, context).lines if item.line.pk == line.pk)
 
 
 class Checkout(graphene.ObjectType):

@@ -11,8 +11,9 @@ from backend.graphql.catalog.types.variants import ProductVariant
 from backend.graphql.channels.types import Channel
 from backend.graphql.core.connection import CountableConnection
 from backend.graphql.core.enums import LanguageCodeEnum
-from backend.graphql.core.metadata import MetadataItem, metadata_items
+from backend.graphql.core.metadata import ObjectWithMetadata
 from backend.graphql.core.types import Money, TaxedMoney
+from backend.graphql.discounts.enums import DiscountValueTypeEnum
 from backend.graphql.orders.enums import (
     FulfillmentStatus,
     OrderAuthorizeStatusEnum,
@@ -20,6 +21,7 @@ from backend.graphql.orders.enums import (
     OrderErrorCode,
     OrderStatus,
 )
+from backend.graphql.payments.scalars import PositiveDecimal
 from backend.graphql.payments.types import TransactionItem, resolve_order_transactions
 from backend.graphql.producers.types import Producer
 from backend.orders import models
@@ -51,16 +53,54 @@ class OrderLine(graphene.ObjectType):
     quantity = graphene.Int(required=True, description="Units bought.")
     quantity_fulfilled = graphene.Int(required=True, description="Units shipped.")
     quantity_to_fulfill = graphene.Int(required=True, description="Units left to ship.")
-    unit_price = graphene.Field(TaxedMoney, required=True, description="Price of one unit.")
-    undiscounted_unit_price = graphene.Field(TaxedMoney, required=True, description="Undiscounted.")
-    total_price = graphene.Field(TaxedMoney, required=True, description="Price of the line.")
+    unit_price = graphene.Field(
+        TaxedMoney,
+        required=True,
+        description=(
+            "Price of one unit after the line's share of the voucher: totalPrice / quantity "
+            "rounded half up to whole đồng, so unitPrice × quantity may differ from "
+            "totalPrice by up to quantity / 2 đồng."
+        ),
+    )
+    undiscounted_unit_price = graphene.Field(
+        TaxedMoney, required=True, description="Price of one unit before discounts."
+    )
+    unit_discount = graphene.Field(
+        Money,
+        required=True,
+        description="Discount on one unit: undiscountedUnitPrice minus unitPrice.",
+    )
+    unit_discount_value = graphene.Field(
+        PositiveDecimal,
+        required=True,
+        description="The unit discount in whole đồng (OCOP's line discounts are amounts).",
+    )
+    unit_discount_type = graphene.Field(
+        DiscountValueTypeEnum, description="FIXED when the line is discounted, else null."
+    )
+    unit_discount_reason = graphene.String(
+        description="Why the line is discounted (the voucher code), or null."
+    )
+    total_price = graphene.Field(
+        TaxedMoney,
+        required=True,
+        description=(
+            "Price of the line after its share of the voucher discount, exact to the đồng: "
+            "an order's line totals sum to its subtotal less its discount."
+        ),
+    )
+    undiscounted_total_price = graphene.Field(
+        TaxedMoney, required=True, description="Price of the line before discounts."
+    )
     variant = graphene.Field(ProductVariant, description="The variant, if it still exists.")
     producer = graphene.Field(Producer, description="OCOP: the producer that ships it.")
-    metadata = graphene.List(graphene.NonNull(MetadataItem), required=True, description="Metadata.")
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
-        description = "A line of an order: a snapshot of what was bought."
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
+        description = (
+            "A line of an order: a snapshot of what was bought. Its metadata is written by "
+            "staff; private metadata is read by staff only."
+        )
 
     @staticmethod
     def resolve_product_variant_id(root: models.OrderLine, info: graphene.ResolveInfo) -> Any:
@@ -83,16 +123,36 @@ class OrderLine(graphene.ObjectType):
         return TaxedMoney.of(root.undiscounted_unit_price_amount)
 
     @staticmethod
+    def resolve_unit_discount(root: models.OrderLine, info: graphene.ResolveInfo) -> Money:
+        return Money.of(root.unit_discount_amount)
+
+    @staticmethod
+    def resolve_unit_discount_value(root: models.OrderLine, info: graphene.ResolveInfo) -> int:
+        return root.unit_discount_amount
+
+    @staticmethod
+    def resolve_unit_discount_type(root: models.OrderLine, info: graphene.ResolveInfo) -> Any:
+        return DiscountValueTypeEnum.FIXED if root.discount_amount else None
+
+    @staticmethod
+    def resolve_unit_discount_reason(root: models.OrderLine, info: graphene.ResolveInfo) -> Any:
+        return root.unit_discount_reason
+
+    @staticmethod
     def resolve_total_price(root: models.OrderLine, info: graphene.ResolveInfo) -> TaxedMoney:
         return TaxedMoney.of(root.total_price_amount)
+
+    @staticmethod
+    def resolve_undiscounted_total_price(root: models.OrderLine, info: graphene.ResolveInfo) -> Any:
+        return TaxedMoney.of(root.undiscounted_total_price_amount)
 
     @staticmethod
     def resolve_variant(root: models.OrderLine, info: graphene.ResolveInfo) -> Any:
         return with_channel([root.variant], None)[0] if root.variant is not None else None
 
-    @staticmethod
-    def resolve_metadata(root: models.OrderLine, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
+    @classmethod
+    def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:
+        return isinstance(root, cls | models.OrderLine)
 
 
 class Fulfillment(graphene.ObjectType):
@@ -105,7 +165,11 @@ class Fulfillment(graphene.ObjectType):
     shipping_method_name = graphene.String(description="OCOP: the delivery method chosen.")
     is_pickup = graphene.Boolean(required=True, description="OCOP: pickup at the producer.")
     shipping_price = graphene.Field(Money, required=True, description="OCOP: its delivery price.")
-    subtotal = graphene.Field(Money, required=True, description="OCOP: its lines' sum.")
+    subtotal = graphene.Field(
+        Money,
+        required=True,
+        description="OCOP: its lines' sum before the voucher (their undiscountedTotalPrice).",
+    )
     discount = graphene.Field(
         Money, required=True, description="OCOP: its share of the order's voucher discount."
     )
@@ -140,7 +204,7 @@ class Fulfillment(graphene.ObjectType):
     @staticmethod
     def resolve_lines(root: models.FulfillmentGroup, info: graphene.ResolveInfo) -> Any:
         lines = getattr(root, "_ocop_lines", None)
-        return list(root.lines.all()) if lines is None else lines
+        return list(root.lines.select_related("order")) if lines is None else lines
 
 
 class OrderEvent(graphene.ObjectType):
@@ -183,7 +247,10 @@ class Order(graphene.ObjectType):
     subtotal = graphene.Field(
         TaxedMoney,
         required=True,
-        description="Sum of the lines.",
+        description=(
+            "Sum of the lines before the voucher (their undiscountedTotalPrice); the lines' "
+            "totalPrice sum to subtotal minus discount."
+        ),
         resolver=_money("subtotal_amount"),
     )
     shipping_price = graphene.Field(
@@ -215,11 +282,13 @@ class Order(graphene.ObjectType):
     is_shipping_required = graphene.Boolean(required=True, description="Whether it ships.")
     language_code_enum = graphene.Field(LanguageCodeEnum, required=True, description="Language.")
     checkout_id = graphene.ID(description="The checkout it came from.")
-    metadata = graphene.List(graphene.NonNull(MetadataItem), required=True, description="Metadata.")
 
     class Meta:
-        interfaces = (graphene.relay.Node,)
-        description = "An order: lines from several producers, one fulfilment per producer."
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
+        description = (
+            "An order: lines from several producers, one fulfilment per producer. Its "
+            "metadata is written by staff; private metadata is read by staff only."
+        )
 
     @staticmethod
     def resolve_created(root: models.Order, info: graphene.ResolveInfo) -> Any:
@@ -292,10 +361,6 @@ class Order(graphene.ObjectType):
     def resolve_checkout_id(root: models.Order, info: graphene.ResolveInfo) -> Any:
         token = root.checkout_token
         return graphene.relay.Node.to_global_id("Checkout", str(token)) if token else None
-
-    @staticmethod
-    def resolve_metadata(root: models.Order, info: graphene.ResolveInfo) -> Any:
-        return metadata_items(root.metadata)
 
     @classmethod
     def is_type_of(cls, root: object, info: graphene.ResolveInfo) -> bool:

@@ -179,9 +179,8 @@ def test_orders_placed_before_shares_get_them_from_the_migration():
             producer=first,
             product_name="Chè",
             quantity=1,
-            unit_price_amount=price,
             undiscounted_unit_price_amount=price,
-            total_price_amount=price,
+            undiscounted_total_price_amount=price,
         )
     migration = importlib.import_module("backend.orders.migrations.0004_share_past_discounts")
 

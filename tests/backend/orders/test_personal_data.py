@@ -26,6 +26,7 @@ def placed_order(user):
     variant = make_variant(channel, producer=producer, stock=5, price=45_000)
     make_shipping(producer)
     checkout = ready_checkout(user, channel, [variant], quantity=2, email=user.email)
+    checkout.lines.update(metadata={"gift_note": "Chúc mừng sinh nhật Lan"})
     order = checkout_complete(actor=user, token=checkout.pk)
     ready_checkout(user, channel, [variant], quantity=1, email=user.email)  # still open
     return order
@@ -34,6 +35,7 @@ def placed_order(user):
 def test_deletion_keeps_the_accounting_and_drops_the_person(user, placed_order):
     # given
     total, number = placed_order.total_amount, placed_order.number
+    assert placed_order.lines.get().metadata == {"gift_note": "Chúc mừng sinh nhật Lan"}
 
     # when
     account_services.user_delete(actor=user, token=account_delete_tokens.make_token(user))
@@ -41,7 +43,7 @@ def test_deletion_keeps_the_accounting_and_drops_the_person(user, placed_order):
     # then: the order and its amounts stay, nothing identifies the buyer
     order = Order.objects.select_related("shipping_address").get(pk=placed_order.pk)
     assert (order.number, order.total_amount) == (number, total)
-    assert OrderLine.objects.filter(order=order).count() == 1
+    assert list(OrderLine.objects.filter(order=order).values_list("metadata", flat=True)) == [{}]
     assert order.user is None
     assert order.user_email == ""
     address = order.shipping_address
@@ -81,3 +83,6 @@ def test_export_includes_the_orders(user, placed_order):
     assert exported["number"] == placed_order.number
     assert exported["total_amount"] == placed_order.total_amount
     assert exported["lines"][0]["quantity"] == 2
+    # the price as listed (before any voucher) and the line's share of the discount
+    assert exported["lines"][0]["unit_price_amount"] == 45_000
+    assert exported["lines"][0]["discount_amount"] == 0

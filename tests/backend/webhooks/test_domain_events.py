@@ -15,6 +15,7 @@ from backend.checkout import services as checkout_services
 from backend.checkout.complete import checkout_complete
 from backend.checkout.services import LineChange
 from backend.core.errors import PermissionDenied
+from backend.discounts.models import Voucher
 from backend.ocop import certificate_services
 from backend.ocop.models import ApplicationStatus
 from backend.orders import services as order_services
@@ -80,6 +81,33 @@ def test_checkout_complete_emits_order_created_with_saleor_keys(subscriber):
     assert payload["subtotal"]["amount"] == 4 * 50_000
     assert [line["quantity"] for line in payload["lines"]] == [2, 2]
     assert len(payload["fulfillmentGroups"]) == 2
+
+
+def test_order_created_lines_carry_prices_after_and_before_the_voucher(subscriber):
+    # given a 10,000 voucher on two lines of 2 x 50,000
+    channel = make_channel()
+    variants = []
+    for i in range(2):
+        producer = make_producer(f"HTX {i}")
+        variants.append(make_variant(channel, producer=producer, stock=5))
+        make_shipping(producer)
+    checkout = ready_checkout(ANONYMOUS, channel, variants, quantity=2)
+    Voucher.objects.create(code="TET", value=10_001)
+    checkout_services.checkout_promo_code_add(checkout=checkout, code="TET")
+
+    # when
+    checkout_complete(actor=ANONYMOUS, token=checkout.pk)
+
+    # then: 10,001 shared 5,001 / 5,000; the payload's totals sum to subtotal less discount
+    (payload,) = payloads("order_created")
+    lines = payload["lines"]
+    assert [line["undiscountedTotalPrice"]["amount"] for line in lines] == [100_000, 100_000]
+    assert [line["totalPrice"]["amount"] for line in lines] == [94_999, 95_000]
+    assert [line["unitPrice"]["amount"] for line in lines] == [47_500, 47_500]
+    assert [line["undiscountedUnitPrice"]["amount"] for line in lines] == [50_000, 50_000]
+    assert [line["unitDiscount"]["amount"] for line in lines] == [2_500, 2_500]
+    discounted = payload["subtotal"]["amount"] - payload["discount"]["amount"]
+    assert sum(line["totalPrice"]["amount"] for line in lines) == discounted
 
 
 def test_no_subscriber_no_outbox_row_and_a_rollback_leaves_none(db, subscriber):

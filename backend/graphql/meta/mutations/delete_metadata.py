@@ -11,7 +11,8 @@ from backend.graphql.meta.mutations.base import BaseMetadataMutation
 class DeleteMetadata(BaseMetadataMutation):
     class Arguments:
         id = graphene.ID(
-            required=True, description="ID or token (for Checkout) of the object to update."
+            required=True,
+            description="ID, or token (for Checkout and Order), of the object to update.",
         )
         keys = graphene.List(
             graphene.NonNull(graphene.String),
@@ -20,7 +21,7 @@ class DeleteMetadata(BaseMetadataMutation):
         )
 
     class Meta:
-        description = "Deletes public metadata keys of an object."
+        description = "Deletes public metadata keys of an object; the same rules as updateMetadata."
         error_type_class = MetadataError
 
     @classmethod

@@ -11,7 +11,8 @@ from backend.graphql.meta.mutations.base import BaseMetadataMutation
 class UpdateMetadata(BaseMetadataMutation):
     class Arguments:
         id = graphene.ID(
-            required=True, description="ID or token (for Checkout) of the object to update."
+            required=True,
+            description="ID, or token (for Checkout and Order), of the object to update.",
         )
         input = graphene.List(
             graphene.NonNull(MetadataInput),
@@ -22,7 +23,7 @@ class UpdateMetadata(BaseMetadataMutation):
     class Meta:
         description = (
             "Updates public metadata of an object. Anyone who may use a checkout may update "
-            "its public metadata."
+            "its and its lines' public metadata; an order's and its lines' need staff."
         )
         error_type_class = MetadataError
 

@@ -138,6 +138,15 @@ def _validate(info: CheckoutInfo) -> None:
         )
 
 
+def _insufficient_stock(variant_ids: list[int]) -> ValidationError:
+    return _error(
+        "lines",
+        _("Không đủ hàng trong kho cho một số sản phẩm."),
+        Code.INSUFFICIENT_STOCK,
+        variant_pks=sorted(variant_ids),
+    )
+
+
 def _customer_email(checkout: Checkout) -> str:
     return checkout.email or (checkout.user.email if checkout.user else "")
 
@@ -291,17 +300,10 @@ def checkout_complete(
         for line in info.lines:
             if line.facts.variant.track_inventory:
                 wanted[line.line.variant_id] = line.line.quantity
-        try:
-            plan = allocation_plan(channel=checkout.channel, wanted=wanted)
-        except InsufficientStock as exc:
-            raise _error(
-                "lines",
-                _("Không đủ hàng trong kho cho một số sản phẩm."),
-                Code.INSUFFICIENT_STOCK,
-                variant_pks=exc.variant_ids,
-            ) from exc
-        if info.voucher is not None:
-            voucher_use(info.voucher, user_id=checkout.user_id, email=_customer_email(checkout))
+        # Stock as read with the prices: a sold-out cart is refused before anything is written.
+        short = [line.line.variant_id for line in info.lines if line.insufficient_stock]
+        if short:
+            raise _insufficient_stock(short)
         order, groups, lines = _create_order(
             info,
             actor=actor,
@@ -310,12 +312,26 @@ def checkout_complete(
             private_metadata=checkout.private_metadata,
             redirect_url=redirect_url,
         )
-        allocation_apply(
-            plan, {line.variant_id: line.pk for line in lines if line.variant_id is not None}
-        )
         _save_addresses(checkout)
         order_event(order=order, type=OrderEventType.PLACED, user=actor)
         _checkout_delete(checkout)
+        # The rows every buyer shares (stock, the voucher) are locked last, so each
+        # completion holds them only for these statements and the commit. Stock is checked
+        # again under the lock; a refusal here rolls the whole order back.
+        try:
+            plan = allocation_plan(channel=checkout.channel, wanted=wanted)
+        except InsufficientStock as exc:
+            raise _insufficient_stock(exc.variant_ids) from exc
+        allocation_apply(
+            plan, {line.variant_id: line.pk for line in lines if line.variant_id is not None}
+        )
+        if info.voucher is not None:
+            voucher_use(
+                info.voucher,
+                user_id=checkout.user_id,
+                email=_customer_email(checkout),
+                placing_order_id=order.pk,
+            )
         webhook_event_emit(
             event_type=WebhookEventType.ORDER_CREATED, payload=partial(order_payload, order)
         )

@@ -44,16 +44,21 @@ def voucher_eligible_subtotal(voucher: Voucher, subtotals: Mapping[int, int]) ->
     return sum(subtotals.values())
 
 
-def voucher_used_by_customer(voucher: Voucher, *, user_id: int | None, email: str) -> bool:
+def voucher_used_by_customer(
+    voucher: Voucher, *, user_id: int | None, email: str, placing_order_id: int | None = None
+) -> bool:
     """Whether the customer (their account, or their email: a guest's orders count for the
     account with that email and the other way round) has a placed order with ``voucher``
-    that was not cancelled."""
+    that was not cancelled, other than ``placing_order_id`` (the order being placed now)."""
     customer = Q(pk__in=[])
     if user_id is not None:
         customer |= Q(user_id=user_id)
     if email:
         customer |= Q(user_email__iexact=email)
-    return voucher.orders.exclude(status__in=CLOSED_ORDER_STATUSES).filter(customer).exists()
+    orders = voucher.orders.exclude(status__in=CLOSED_ORDER_STATUSES).filter(customer)
+    if placing_order_id is not None:
+        orders = orders.exclude(pk=placing_order_id)
+    return orders.exists()
 
 
 def voucher_get_applicable(
@@ -120,8 +125,11 @@ def voucher_discounts(voucher: Voucher, *, subtotals: Mapping[int, int]) -> dict
     return apportion(discount, subtotals)
 
 
-def voucher_use(voucher: Voucher, *, user_id: int | None, email: str) -> None:
-    """Count one use for the customer (``user_id``, else ``email``) placing an order now.
+def voucher_use(
+    voucher: Voucher, *, user_id: int | None, email: str, placing_order_id: int | None = None
+) -> None:
+    """Count one use for the customer (``user_id``, else ``email``) placing an order now
+    (``placing_order_id``, when already written in this transaction).
 
     Runs in the order's transaction and holds the voucher's row lock until it commits, so
     concurrent orders check in turn: never beyond ``usage_limit``, and with
@@ -132,7 +140,7 @@ def voucher_use(voucher: Voucher, *, user_id: int | None, email: str) -> None:
     if locked.usage_limit is not None and locked.used >= locked.usage_limit:
         raise _not_applicable(_("Mã khuyến mãi đã hết lượt sử dụng."))
     if locked.apply_once_per_customer and voucher_used_by_customer(
-        locked, user_id=user_id, email=email
+        locked, user_id=user_id, email=email, placing_order_id=placing_order_id
     ):
         raise _not_applicable(ONCE_PER_CUSTOMER)
     Voucher.objects.filter(pk=locked.pk).update(used=F("used") + 1)

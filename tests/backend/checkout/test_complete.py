@@ -77,6 +77,29 @@ def test_race_fifty_buyers_ten_units_exactly_ten_orders():
 
 
 @pytest.mark.django_db
+def test_a_sold_out_cart_is_refused_before_an_order_number_is_taken():
+    # given: two carts for the last unit; the first buyer completes
+    channel = make_channel()
+    producer = make_producer()
+    variant = make_variant(channel, producer=producer, stock=1)
+    make_shipping(producer)
+    first, second, third = (
+        ready_checkout(ANONYMOUS, channel, [variant], email=f"b{i}@example.com") for i in range(3)
+    )
+    placed = checkout_complete(actor=ANONYMOUS, token=first.pk)
+
+    # when
+    with pytest.raises(ValidationError) as error:
+        checkout_complete(actor=ANONYMOUS, token=second.pk)
+
+    # then: refused with nothing written, and the next order number is not skipped
+    assert codes(error.value) == ["INSUFFICIENT_STOCK"]
+    assert Order.objects.count() == 1 and Checkout.objects.filter(pk=second.pk).exists()
+    Stock.objects.filter(product_variant=variant).update(quantity=2)
+    assert checkout_complete(actor=ANONYMOUS, token=third.pk).number == placed.number + 1
+
+
+@pytest.mark.django_db
 def test_three_producer_cart_becomes_one_order_with_three_groups(
     django_capture_on_commit_callbacks,
 ):

@@ -22,3 +22,8 @@ max_requests = 0
 accesslog = "-"
 forwarded_allow_ips = "*"
 control_socket_disable = True
+# One listening socket per worker (SO_REUSEPORT): the kernel spreads new connections over the
+# workers. With one shared socket the first worker to wake accepted a whole burst, so long-lived
+# keep-alive connections (nginx's upstream pool, bench/checkout.py) all landed on one process and
+# one core while the other worker idled (measured: 7-8 of 8 connections on one worker).
+reuse_port = True

@@ -200,15 +200,30 @@ def run(base_url: str, variants: list[str], total: int, concurrency: int) -> Non
     )
 
 
+def cpu_calibration_ms() -> float:
+    """CPU milliseconds for a fixed loop, best of three. This machine's speed has been seen
+    to vary twofold from minute to minute, so each run's figures are read against it."""
+    timings = []
+    for _ in range(3):
+        started = time.process_time()
+        total = 0
+        for number in range(1_000_000):
+            total += number * number
+        timings.append((time.process_time() - started) * 1000)
+    return min(timings)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--checkouts", type=int, default=160)
     args = parser.parse_args()
     variants = seed()
+    print(f"CPU calibration before: {cpu_calibration_ms():.0f} ms (lower is a faster machine)")
     with production_server(DATABASE_URL) as base_url:
         run(base_url, variants, 10, 1)  # warm-up: workers import, connect, cache
         for concurrency in (1, 4, 8):
             run(base_url, variants, args.checkouts, concurrency)
+    print(f"CPU calibration after: {cpu_calibration_ms():.0f} ms")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from backend.accounts.roles import is_staff
 from backend.core.errors import NotFound
 from producers.models import (
     ApplicationStatus,
@@ -156,6 +157,22 @@ def member_producer_ids(*, actor: Any) -> frozenset[int]:
     return frozenset(
         ProducerMember.objects.unscoped().filter(user=actor).values_list("producer_id", flat=True)
     )
+
+
+_MANAGED_CACHE = "_ocop_managed_producer_ids"
+
+
+def managed_producer_ids(actor: Any) -> frozenset[int] | None:
+    """Producers whose catalogue and vouchers ``actor`` manages: None means every producer
+    (staff), else the producers it belongs to. Cached on the user object for the request."""
+    if is_staff(actor):
+        return None
+    cached: frozenset[int] | None = getattr(actor, _MANAGED_CACHE, None)
+    if cached is None:
+        cached = member_producer_ids(actor=actor)
+        if is_authenticated(actor):
+            setattr(actor, _MANAGED_CACHE, cached)
+    return cached
 
 
 def producer_get_visible(*, actor: Any, slug: str) -> Producer | None:

@@ -16,7 +16,7 @@ from backend.catalog.models import Product, ProductVariant
 from backend.core.errors import DomainError, NotFound, PermissionDenied
 from backend.inventory.models import Warehouse
 from producers.models import Producer, ProducerStatus
-from producers.selectors import member_producer_ids
+from producers.selectors import managed_producer_ids
 
 PRODUCT_NOT_FOUND = _("Không tìm thấy sản phẩm.")
 VARIANT_NOT_FOUND = _("Không tìm thấy biến thể sản phẩm.")
@@ -24,34 +24,18 @@ PRODUCER_SUSPENDED = _("Chủ thể đang bị tạm ngưng: không thể sửa 
 NOT_APPROVED_TO_PUBLISH = _(
     "Chỉ chủ thể đã được duyệt mới được đăng bán sản phẩm (chủ thể đang ở trạng thái %(status)s)."
 )
-_CACHE = "_ocop_catalog_producer_ids"
-
-
-def writable_producer_ids(actor: Any) -> frozenset[int] | None:
-    """Producer ids the actor may write for; None means every producer (staff).
-
-    Cached on the user object for the rest of the request.
-    """
-    if is_staff(actor):
-        return None
-    cached = getattr(actor, _CACHE, None)
-    if cached is None:
-        cached = member_producer_ids(actor=actor)
-        if actor is not None and getattr(actor, "is_authenticated", False):
-            setattr(actor, _CACHE, cached)
-    return cached  # type: ignore[no-any-return]
 
 
 def can_write_catalogue(actor: Any) -> bool:
     """Staff, or a member of at least one producer (the mutations' entry check)."""
-    ids = writable_producer_ids(actor)
+    ids = managed_producer_ids(actor)
     return ids is None or bool(ids)
 
 
 def _require_writer(actor: Any) -> frozenset[int] | None:
     if not can_write_catalogue(actor):
         raise PermissionDenied()
-    return writable_producer_ids(actor)
+    return managed_producer_ids(actor)
 
 
 def _check_editable(actor: Any, producer: Producer) -> None:
@@ -84,7 +68,7 @@ def producer_for_write(*, actor: Any, producer_id: Any, field: str = "producer")
 
 
 def products_for_write(actor: Any) -> QuerySet[Product]:
-    ids = writable_producer_ids(actor)
+    ids = managed_producer_ids(actor)
     products = Product.objects.select_related("producer")
     return products if ids is None else products.filter(producer_id__in=ids)
 
@@ -104,7 +88,7 @@ def variant_for_write(
     *, actor: Any, variant_id: Any = None, sku: str | None = None, field: str = "id"
 ) -> ProductVariant:
     _require_writer(actor)
-    ids = writable_producer_ids(actor)
+    ids = managed_producer_ids(actor)
     variants = ProductVariant.objects.select_related("product__producer")
     if ids is not None:
         variants = variants.filter(product__producer_id__in=ids)

@@ -5,7 +5,6 @@ Product writes emit PRODUCT_CREATED/UPDATED/DELETED webhooks in their transactio
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from functools import partial
 from typing import IO, Any
 
@@ -24,7 +23,6 @@ from backend.catalog.access import (
     product_for_write,
     variant_for_write,
     warehouses_of_producer,
-    writable_producer_ids,
 )
 from backend.catalog.images import THUMBNAIL_SIZES, clean_image, render_thumbnail
 from backend.catalog.models import (
@@ -41,10 +39,12 @@ from backend.catalog.models import (
 from backend.catalog.search import update_product_search_index
 from backend.channels.models import Channel
 from backend.core.errors import DomainError, NotFound, PermissionDenied
+from backend.core.money import whole_vnd
 from backend.inventory.models import Stock
 from backend.webhooks.event_types import WebhookEventType
 from backend.webhooks.payloads import product_payload
 from backend.webhooks.services import webhook_event_emit
+from producers.selectors import managed_producer_ids
 
 
 def product_search_index_update(*, product_ids: Iterable[int] | None = None) -> int:
@@ -55,7 +55,7 @@ def product_search_index_update(*, product_ids: Iterable[int] | None = None) -> 
 def product_save(*, actor: Any, product: Product) -> Product:
     """Validate and save ``product`` (staff, or a member of its producer), then refresh its
     search index in the same transaction, so search never shows a stale name."""
-    ids = writable_producer_ids(actor)
+    ids = managed_producer_ids(actor)
     if ids is not None and product.producer_id not in ids:
         raise PermissionDenied()
     product.full_clean(exclude=["search_vector", "search_name"])
@@ -78,7 +78,7 @@ def product_media_create(
     *, actor: Any, product: Product, upload: IO[bytes], alt: str = "", name: str = "image"
 ) -> ProductMedia:
     """Add an image to ``product`` after validating it (ValidationError on ``image``)."""
-    ids = writable_producer_ids(actor) if actor is not None else None
+    ids = managed_producer_ids(actor) if actor is not None else None
     if ids is not None and product.producer_id not in ids:
         raise PermissionDenied()
     cleaned = clean_image(upload, name=name)
@@ -399,14 +399,14 @@ def product_channel_listing_update(
 
 
 def _whole_vnd(value: Any, *, field: str) -> int:
-    amount = Decimal(str(value))
-    if amount != amount.to_integral_value() or amount <= 0:
+    amount = whole_vnd(value, minimum=1)
+    if amount is None:
         raise DomainError(
             "INVALID_PRICE",
             str(_("Giá phải là số nguyên đồng lớn hơn 0.")),
             field=field,
         )
-    return int(amount)
+    return amount
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 CURRENCY = "VND"
 K = TypeVar("K")
@@ -42,6 +42,20 @@ class Money:
 def round_vnd(value: Decimal) -> int:
     """Round a computed amount (a percentage of a price, say) half-up to whole đồng."""
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def whole_vnd(value: Any, *, minimum: int = 0, maximum: int | None = None) -> int | None:
+    """``value`` (a number or numeric text) as whole đồng within [minimum, maximum], else
+    None: VND has no minor unit, so a fraction is refused, never rounded away."""
+    try:
+        amount = Decimal(str(value))
+    except ArithmeticError:
+        return None
+    if not amount.is_finite() or amount != amount.to_integral_value() or amount < minimum:
+        return None
+    if maximum is not None and amount > maximum:
+        return None
+    return int(amount)
 
 
 def percent_of(amount: int, percent: Decimal) -> int:

@@ -13,7 +13,6 @@ import secrets
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -23,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.channels.models import Channel
 from backend.core.errors import NotFound, PermissionDenied
+from backend.core.money import whole_vnd
 from backend.discounts.error_codes import DiscountErrorCode
 from backend.discounts.models import Voucher, VoucherValueType
 from backend.discounts.selectors import (
@@ -30,9 +30,9 @@ from backend.discounts.selectors import (
     can_manage_vouchers,
     voucher_get_for_user,
     voucher_list_for_user,
-    voucher_producer_scope,
 )
 from producers.models import Producer, ProducerStatus
+from producers.selectors import managed_producer_ids
 
 _UNSET: Any = object()
 # Far above any order, far below the database's bigint: a typo, not a discount.
@@ -104,24 +104,11 @@ def _clean_code(code: str | None, *, voucher: Voucher, problems: _Problems) -> N
         voucher.code = code
 
 
-def _whole_number(value: Any, *, minimum: int) -> int | None:
-    """``value`` as an int when it is a whole number in [minimum, MAX_AMOUNT], else None."""
-    try:
-        number = Decimal(str(value))
-    except ArithmeticError:
-        return None
-    if not number.is_finite() or number != number.to_integral_value():
-        return None
-    if number < minimum or number > MAX_AMOUNT:
-        return None
-    return int(number)
-
-
 def _clean_value(value: Any, *, voucher: Voucher, problems: _Problems) -> None:
     if value is None:
         problems.add("discount_value", _("Hãy nhập giá trị giảm."), DiscountErrorCode.REQUIRED)
         return
-    amount = _whole_number(value, minimum=1)
+    amount = whole_vnd(value, minimum=1, maximum=MAX_AMOUNT)
     if amount is None:
         problems.add(
             "discount_value",
@@ -136,7 +123,7 @@ def _clean_min_spend(value: Any, *, voucher: Voucher, problems: _Problems) -> No
     if value is None:
         voucher.min_spend_amount = 0
         return
-    amount = _whole_number(value, minimum=0)
+    amount = whole_vnd(value, minimum=0, maximum=MAX_AMOUNT)
     if amount is None:
         problems.add(
             "min_amount_spent",
@@ -163,7 +150,7 @@ def _clean_producer(
 ) -> None:
     """Staff choose any producer or none (a platform voucher). A member's voucher belongs to
     one of their producers: left out, it is their only producer; never none."""
-    scope = voucher_producer_scope(actor)
+    scope = managed_producer_ids(actor)
     if producer_id is _UNSET:
         if not creating or scope is None:
             return
@@ -231,7 +218,7 @@ def _check_whole_voucher(actor: Any, voucher: Voucher, *, problems: _Problems) -
     # Staff may repair a suspended producer's vouchers; its members may not.
     producer = voucher.producer
     suspended = producer is not None and producer.status == ProducerStatus.SUSPENDED
-    if suspended and voucher_producer_scope(actor) is not None:
+    if suspended and managed_producer_ids(actor) is not None:
         problems.add(
             "producer",
             _("Chủ thể đang bị tạm ngưng: không thể tạo hay sửa mã khuyến mãi."),

@@ -16,37 +16,20 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from backend.accounts.roles import is_staff
 from backend.channels.models import Channel
 from backend.core.errors import NotFound, PermissionDenied
 from backend.discounts.models import Voucher
-from producers.selectors import member_producer_ids
+from producers.selectors import managed_producer_ids
 
 VOUCHER_NOT_FOUND = _("Không tìm thấy mã khuyến mãi.")
-_CACHE = "_ocop_voucher_producer_ids"
 
 VoucherChannel = Voucher.channels.through
-
-
-def voucher_producer_scope(actor: Any) -> frozenset[int] | None:
-    """Producer ids whose vouchers ``actor`` manages; None means every voucher (staff).
-
-    Cached on the user object for the rest of the request.
-    """
-    if is_staff(actor):
-        return None
-    cached = getattr(actor, _CACHE, None)
-    if cached is None:
-        cached = member_producer_ids(actor=actor)
-        if getattr(actor, "is_authenticated", False):
-            setattr(actor, _CACHE, cached)
-    return cached  # type: ignore[no-any-return]
 
 
 def can_manage_vouchers(actor: Any) -> bool:
     """Staff, or a member of at least one producer (the entry check; each voucher is
     checked again)."""
-    scope = voucher_producer_scope(actor)
+    scope = managed_producer_ids(actor)
     return scope is None or bool(scope)
 
 
@@ -56,7 +39,7 @@ def voucher_list_for_user(*, actor: Any) -> QuerySet[Voucher]:
     if not can_manage_vouchers(actor):
         raise PermissionDenied()
     vouchers = Voucher.objects.select_related("producer")
-    scope = voucher_producer_scope(actor)
+    scope = managed_producer_ids(actor)
     return vouchers if scope is None else vouchers.filter(producer_id__in=scope)
 
 

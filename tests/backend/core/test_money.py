@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backend.core.money import Money, apportion, format_vnd, percent_of
+from backend.core.money import Money, apportion, format_vnd, percent_of, whole_vnd
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,27 @@ def test_apportion_parts_sum_exactly_and_stay_within_weights_and_shares(weights,
         assert 0 <= parts[key] <= weight
         if whole:
             assert abs(parts[key] - Fraction(total * weight, whole)) < 1
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (85000, 85000),
+        ("85000", 85000),
+        (Decimal("85000.00"), 85000),
+        (Decimal("85000.5"), None),
+        ("NaN", None),
+        ("Infinity", None),
+        ("abc", None),
+        (-1, None),
+        (0, 0),
+    ],
+)
+def test_whole_vnd_accepts_whole_dong_only(value, expected):
+    assert whole_vnd(value) == expected
+
+
+def test_whole_vnd_bounds():
+    assert whole_vnd(0, minimum=1) is None
+    assert whole_vnd(10**12, maximum=10**12) == 10**12
+    assert whole_vnd(10**12 + 1, maximum=10**12) is None

@@ -6,7 +6,7 @@ import graphene
 from django.core.exceptions import ValidationError
 
 from backend.catalog import services
-from backend.catalog.access import can_write_catalogue, writable_producer_ids
+from backend.catalog.access import can_write_catalogue
 from backend.graphql.catalog.mutations.common import (
     ProductCreateInput,
     ProductError,
@@ -15,12 +15,13 @@ from backend.graphql.catalog.mutations.common import (
 )
 from backend.graphql.catalog.types.products import Product
 from backend.graphql.core.mutations import BaseMutation
+from producers.selectors import managed_producer_ids
 
 
 def _producer_id(user: Any, global_id: str | None) -> int:
     if global_id is not None:
         return to_pk(global_id, "Producer", "producer")
-    ids = writable_producer_ids(user)
+    ids = managed_producer_ids(user)
     if ids is not None and len(ids) == 1:
         return next(iter(ids))
     raise ValidationError(

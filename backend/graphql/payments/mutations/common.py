@@ -9,6 +9,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from graphql_relay import from_global_id
 
+from backend.core.money import whole_vnd
+
 
 def decode_global_id(
     global_id: str | None, *, allowed: set[str], field: str = "id"
@@ -34,11 +36,12 @@ def whole_dong(amount: Decimal | None, *, field: str = "amount") -> int | None:
     """VND has no minor unit: refuse fractions rather than round someone's money."""
     if amount is None:
         return None
-    if amount != amount.to_integral_value() or amount <= 0:
+    whole = whole_vnd(amount, minimum=1)
+    if whole is None:
         raise ValidationError(
             {field: ValidationError("Số tiền phải là số đồng nguyên dương.", code="INVALID")}
         )
-    return int(amount)
+    return whole
 
 
 def gateway_data(data: Any) -> dict[str, Any]:

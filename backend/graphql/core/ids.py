@@ -8,10 +8,17 @@ from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 from graphql_relay import from_global_id, to_global_id
 
-__all__ = ["decode_id", "decode_id_for_input", "pk_from_global_id", "to_global_id"]
+__all__ = [
+    "decode_id",
+    "decode_id_for_input",
+    "pk_from_global_id",
+    "split_global_id",
+    "to_global_id",
+]
 
 
-def _split(global_id: str) -> tuple[str, str] | None:
+def split_global_id(global_id: str) -> tuple[str, str] | None:
+    """``(type name, key)`` of a global ID, or None when it is not one."""
     try:
         type_name, pk = from_global_id(global_id)
     except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
@@ -23,7 +30,7 @@ def _split(global_id: str) -> tuple[str, str] | None:
 
 def decode_id(global_id: str, expected_type: str) -> str:
     """The pk inside ``global_id``; a top-level GraphQL error when malformed or of another type."""
-    parts = _split(global_id)
+    parts = split_global_id(global_id)
     if parts is None:
         raise GraphQLError(f"Couldn't resolve id: {global_id}.")
     type_name, pk = parts
@@ -46,7 +53,7 @@ def pk_from_global_id(
     global_id: str | None, *, type_name: str, field: str = "id", code: str = "GRAPHQL_ERROR"
 ) -> int:
     """The integer pk of a ``type_name`` ID; ValidationError on ``field`` for anything else."""
-    parts = _split(global_id or "")
+    parts = split_global_id(global_id or "")
     if parts is None or parts[0] != type_name or not parts[1].isdigit():
         raise ValidationError(
             {

@@ -17,7 +17,6 @@ import graphene
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from graphql_relay import from_global_id
 
 from backend.checkout.metadata_services import (
     checkout_line_metadata_delete,
@@ -28,6 +27,7 @@ from backend.checkout.metadata_services import (
 from backend.checkout.selectors import checkout_get_for_user, checkout_line_get_for_user
 from backend.core.errors import NotFound
 from backend.graphql.checkout.types import checkout_line_info
+from backend.graphql.core.ids import split_global_id
 from backend.graphql.core.metadata import MetadataError, ObjectWithMetadata
 from backend.graphql.core.mutations import BaseMutation
 from backend.orders.metadata_services import (
@@ -126,17 +126,6 @@ def _token(global_id: str) -> uuid.UUID | None:
         return None
 
 
-def _type_and_key(global_id: str) -> tuple[str, str]:
-    """The global ID's type name and key."""
-    try:
-        type_name, key = from_global_id(global_id)
-    except (ValueError, TypeError, UnicodeDecodeError):
-        type_name, key = "", ""
-    if not type_name or not key:
-        raise _unresolvable(global_id)
-    return type_name, key
-
-
 def _by_token(actor: Any, token: uuid.UUID) -> tuple[MetadataTarget, Any]:
     """A bare token names a checkout or else an order (Saleor): each looked up for actor."""
     try:
@@ -164,7 +153,10 @@ class BaseMetadataMutation(BaseMutation):
         token = _token(global_id)
         if token is not None:
             return _by_token(actor, token)
-        type_name, key = _type_and_key(global_id)
+        parts = split_global_id(global_id)
+        if parts is None:
+            raise _unresolvable(global_id)
+        type_name, key = parts
         target = TARGETS.get(type_name)
         if target is None:
             raise _not_found()

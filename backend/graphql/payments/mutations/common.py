@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import binascii
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from graphql_relay import from_global_id
 
 from backend.core.money import whole_vnd
+from backend.graphql.core.ids import split_global_id
 
 
 def decode_global_id(
@@ -17,11 +16,8 @@ def decode_global_id(
 ) -> tuple[str, str]:
     """``(type name, key)`` of an ID of one of the ``allowed`` types, else a field error
     with code GRAPHQL_ERROR."""
-    try:
-        type_name, key = from_global_id(global_id or "")
-    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
-        type_name, key = "", ""
-    if type_name not in allowed or not key:
+    type_name, key = split_global_id(global_id or "") or ("", "")
+    if type_name not in allowed:
         raise ValidationError(
             {
                 field: ValidationError(

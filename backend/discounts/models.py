@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,7 +56,8 @@ class Voucher(models.Model):
         ordering = ["code"]
         constraints = [
             # Shoppers type codes in any case and checkout looks them up ignoring it.
-            models.UniqueConstraint(Lower("code"), name="voucher_code_unique_ignoring_case"),
+            # Upper: what Django's code__iexact compares on PostgreSQL, so lookups use this index.
+            models.UniqueConstraint(Upper("code"), name="voucher_code_unique_ignoring_case"),
             models.CheckConstraint(condition=Q(value__gte=1), name="voucher_value_positive"),
             models.CheckConstraint(
                 condition=~Q(value_type="percentage") | Q(value__lte=100),

@@ -24,6 +24,7 @@ from backend.checkout.info import CheckoutInfo, checkout_info
 from backend.checkout.models import Checkout
 from backend.checkout.selectors import checkout_get_for_user
 from backend.core.db.rows import prepared_cursor
+from backend.core.db.writes import insert
 from backend.core.errors import NotFound
 from backend.core.metadata import metadata_merged
 from backend.core.money import apportion
@@ -156,7 +157,7 @@ def _copy(address: Address) -> Address:
     copy = copy_module.copy(address)
     copy.pk = None
     copy._state.adding = True
-    copy.save()
+    insert([copy])
     return copy
 
 
@@ -177,7 +178,7 @@ def _create_order(
     # The checkout's addresses are private copies already: the order takes them over.
     shipping = checkout.shipping_address
     billing = checkout.billing_address or (_copy(shipping) if shipping else None)
-    order = Order.objects.create(
+    order = Order(
         checkout_token=checkout.token,
         channel=checkout.channel,
         user=checkout.user,
@@ -196,7 +197,8 @@ def _create_order(
         payment_method=payment_method,
         **extra,
     )
-    groups = FulfillmentGroup.objects.bulk_create(
+    insert([order])
+    groups = [
         FulfillmentGroup(
             order=order,
             producer=group.producer,
@@ -211,7 +213,8 @@ def _create_order(
             discount_amount=group.discount,
         )
         for index, group in enumerate(info.groups, start=1)
-    )
+    ]
+    insert(groups)
     group_by_producer = {group.producer_id: group for group in groups}
     language = checkout.language_code
     # Each producer's voucher share is spread over its lines (largest remainder).
@@ -220,7 +223,7 @@ def _create_order(
         line_discounts |= apportion(
             group.discount, {line.line.pk: line.total_price for line in group.lines}
         )
-    lines = OrderLine.objects.bulk_create(
+    lines = [
         OrderLine(
             order=order,
             fulfillment_group=group_by_producer[line.facts.variant.product.producer_id],
@@ -239,7 +242,8 @@ def _create_order(
             private_metadata=line.line.private_metadata,
         )
         for line in info.lines
-    )
+    ]
+    insert(lines)
     return order, groups, lines
 
 

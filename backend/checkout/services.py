@@ -27,8 +27,10 @@ from backend.checkout.availability import (
 )
 from backend.checkout.error_codes import CheckoutErrorCode as Code
 from backend.checkout.info import CheckoutInfo, checkout_info, checkout_info_remember
-from backend.checkout.models import Checkout, CheckoutDelivery, CheckoutLine
+from backend.checkout.models import Checkout, CheckoutLine
 from backend.checkout.selectors import checkout_lines
+from backend.core.db.rows import prepared_cursor
+from backend.core.db.writes import insert, update
 from backend.core.errors import DomainError, NotFound
 from backend.core.metadata import metadata_merged
 from backend.discounts.services import voucher_get_applicable
@@ -200,14 +202,20 @@ def checkout_create(
     _check_quantities(checkout, wanted)
     shipping = _clean_address(shipping_address, "shipping") if shipping_address else None
     billing = _clean_address(billing_address, "billing") if billing_address else None
+    addresses = []
     if shipping is not None:
-        checkout.shipping_address = Address.objects.create(**shipping)
+        checkout.shipping_address = Address(**shipping)
+        addresses.append(checkout.shipping_address)
     if billing is not None:
-        checkout.billing_address = Address.objects.create(**billing)
-    checkout.save()
-    CheckoutLine.objects.bulk_create(
-        CheckoutLine(checkout=checkout, variant_id=pk, quantity=quantity)
-        for pk, quantity in wanted.items()
+        checkout.billing_address = Address(**billing)
+        addresses.append(checkout.billing_address)
+    insert(addresses)
+    insert([checkout])
+    insert(
+        [
+            CheckoutLine(checkout=checkout, variant_id=pk, quantity=quantity)
+            for pk, quantity in wanted.items()
+        ]
     )
     return checkout
 
@@ -260,7 +268,7 @@ def _write_quantities(
         else:
             line.quantity = quantity
             to_update.append(line)
-    CheckoutLine.objects.bulk_create(to_create)
+    insert(to_create)
     if to_update:
         CheckoutLine.objects.bulk_update(to_update, ["quantity"])
     if to_delete:
@@ -283,7 +291,7 @@ def _touch(checkout: Checkout, *, producers_may_leave: bool = True) -> None:
     if producers_may_leave:
         producers = checkout.lines.values("variant__product__producer_id")
         checkout.deliveries.exclude(producer_id__in=producers).delete()
-    checkout.save(update_fields=["last_change"])
+    update(checkout, ["last_change"])
     _updated(checkout)
 
 
@@ -296,14 +304,14 @@ def _updated(checkout: Checkout) -> None:
 
 def checkout_email_update(*, checkout: Checkout, email: str) -> Checkout:
     checkout.email = _clean_email(email)
-    checkout.save(update_fields=["email", "last_change"])
+    update(checkout, ["email", "last_change"])
     return checkout
 
 
 def checkout_customer_attach(*, actor: User, checkout: Checkout) -> Checkout:
     checkout.user = actor
     checkout.email = actor.email
-    checkout.save(update_fields=["user", "email", "last_change"])
+    update(checkout, ["user", "email", "last_change"])
     return checkout
 
 
@@ -311,7 +319,7 @@ def checkout_customer_detach(*, actor: User, checkout: Checkout) -> Checkout:
     if checkout.user_id != actor.pk:
         raise NotFound(str(_("Không tìm thấy giỏ hàng.")), field="id")
     checkout.user = None
-    checkout.save(update_fields=["user", "last_change"])
+    update(checkout, ["user", "last_change"])
     return checkout
 
 
@@ -331,13 +339,15 @@ def checkout_address_update(
     setattr(checkout, flag, save_address is not False)
     address: Address | None = getattr(checkout, attribute)
     if address is None:
-        setattr(checkout, attribute, Address.objects.create(**values))
-        checkout.save(update_fields=[attribute, flag, "last_change"])
+        address = Address(**values)
+        insert([address])
+        setattr(checkout, attribute, address)
+        update(checkout, [attribute, flag, "last_change"])
     else:
         Address.objects.filter(pk=address.pk).update(**values)
         for key, value in values.items():
             setattr(address, key, value)
-        checkout.save(update_fields=[flag, "last_change"])
+        update(checkout, [flag, "last_change"])
     _updated(checkout)
     return checkout
 
@@ -345,16 +355,18 @@ def checkout_address_update(
 def _set_deliveries(checkout: Checkout, info: CheckoutInfo, choices: Mapping[int, int]) -> None:
     """Store the choices in one upsert; ``info`` (priced before) is updated to match and
     handed on, since only the choices changed."""
-    CheckoutDelivery.objects.bulk_create(
-        [
-            CheckoutDelivery(checkout=checkout, producer_id=producer_id, delivery_method_id=pk)
-            for producer_id, pk in choices.items()
-        ],
-        update_conflicts=True,
-        unique_fields=["checkout", "producer"],
-        update_fields=["delivery_method"],
-    )
-    checkout.save(update_fields=["last_change"])
+    with prepared_cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO checkout_checkoutdelivery (checkout_id, producer_id, delivery_method_id)
+            SELECT %s::uuid, chosen.producer_id, chosen.method_id
+            FROM unnest(%s::bigint[], %s::bigint[]) AS chosen(producer_id, method_id)
+            ON CONFLICT (checkout_id, producer_id)
+            DO UPDATE SET delivery_method_id = EXCLUDED.delivery_method_id
+            """,
+            [checkout.pk, list(choices), list(choices.values())],
+        )
+    update(checkout, ["last_change"])
     for group in info.groups:
         if group.producer.pk in choices:
             group.chosen_method_id = choices[group.producer.pk]
@@ -431,12 +443,12 @@ def checkout_promo_code_add(*, checkout: Checkout, code: str) -> Checkout:
         email=checkout.email,
     )
     checkout.voucher_code = voucher.code
-    checkout.save(update_fields=["voucher_code", "last_change"])
+    update(checkout, ["voucher_code", "last_change"])
     return checkout
 
 
 def checkout_promo_code_remove(*, checkout: Checkout, code: str | None) -> Checkout:
     if code is None or checkout.voucher_code.lower() == code.strip().lower():
         checkout.voucher_code = ""
-        checkout.save(update_fields=["voucher_code", "last_change"])
+        update(checkout, ["voucher_code", "last_change"])
     return checkout

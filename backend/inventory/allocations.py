@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import F
 
 from backend.channels.models import Channel
+from backend.core.db.rows import model_columns, prepared_cursor
+from backend.core.db.writes import insert
 from backend.inventory.models import Allocation, Stock
 from backend.inventory.signals import announce_stock_change
 
@@ -36,11 +39,20 @@ def allocation_plan(*, channel: Channel, wanted: Mapping[int, int]) -> list[Plan
 
     Raises InsufficientStock (naming every short variant) before anything is written.
     """
-    stocks = list(
-        Stock.objects.select_for_update(of=("self",))
-        .filter(product_variant_id__in=wanted, warehouse__channels=channel)
-        .order_by("pk")
-    )
+    stock_columns = model_columns(Stock)
+    with prepared_cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT {stock_columns.select("s")}
+            FROM inventory_stock s
+            JOIN inventory_warehouse_channels wc ON wc.warehouse_id = s.warehouse_id
+            WHERE s.product_variant_id = ANY(%s::bigint[]) AND wc.channel_id = %s::bigint
+            ORDER BY s.id
+            FOR UPDATE OF s
+            """,  # noqa: S608  (columns from the model, values bound)
+            [list(wanted), channel.pk],
+        )
+        stocks = [cast(Stock, stock_columns.build(row)) for row in cursor.fetchall()]
     plan: list[PlannedAllocation] = []
     short: list[int] = []
     available: dict[int, int] = {}
@@ -71,20 +83,25 @@ def allocation_apply(plan: Iterable[PlannedAllocation], line_by_variant: Mapping
         added[item.stock.pk] = added.get(item.stock.pk, 0) + item.quantity
     if added:
         # One UPDATE for the whole cart, however many producers' stocks it touches.
-        Stock.objects.filter(pk__in=added).update(
-            quantity_allocated=F("quantity_allocated")
-            + Case(
-                *(When(pk=pk, then=Value(quantity)) for pk, quantity in added.items()),
-                output_field=IntegerField(),
+        with prepared_cursor() as cursor:
+            cursor.execute(
+                """
+                UPDATE inventory_stock s
+                SET quantity_allocated = s.quantity_allocated + added.quantity
+                FROM unnest(%s::bigint[], %s::integer[]) AS added(stock_id, quantity)
+                WHERE s.id = added.stock_id
+                """,
+                [list(added), list(added.values())],
             )
-        )
-    Allocation.objects.bulk_create(
-        Allocation(
-            stock_id=item.stock.pk,
-            order_line_id=line_by_variant[item.variant_id],
-            quantity_allocated=item.quantity,
-        )
-        for item in items
+    insert(
+        [
+            Allocation(
+                stock_id=item.stock.pk,
+                order_line_id=line_by_variant[item.variant_id],
+                quantity_allocated=item.quantity,
+            )
+            for item in items
+        ]
     )
     announce_stock_change()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from backend.core.db.writes import insert
 from backend.orders.models import Order, OrderEvent, OrderEventType
 
 
@@ -11,4 +12,6 @@ def order_event(
     *, order: Order, type: OrderEventType, user: Any = None, **parameters: Any
 ) -> OrderEvent:
     actor = user if getattr(user, "is_authenticated", False) else None
-    return OrderEvent.objects.create(order=order, type=type, user=actor, parameters=parameters)
+    event = OrderEvent(order=order, type=type, user=actor, parameters=parameters)
+    insert([event])
+    return event

@@ -100,10 +100,14 @@ def test_a_sold_out_cart_is_refused_before_an_order_number_is_taken():
 
 
 @pytest.mark.django_db
+# The checkout's writes are prepared statements; DB_PREPARED_STATEMENTS=false (behind a
+# transaction-pooling proxy) runs the same SQL bound on the client, and must work the same.
+@pytest.mark.parametrize("prepared_statements", [True, False], ids=["prepared", "client-bound"])
 def test_three_producer_cart_becomes_one_order_with_three_groups(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, settings, prepared_statements
 ):
     # given
+    settings.DB_PREPARED_STATEMENTS = prepared_statements
     channel = make_channel()
     producers = [make_producer(f"HTX {i}") for i in range(3)]
     variants = [

@@ -23,6 +23,9 @@ _PORT_FLAGS = (
 )  # fmt: skip
 
 
+_START_ATTEMPTS = 3
+
+
 @dataclass(frozen=True)
 class S3Server:
     endpoint_url: str
@@ -32,10 +35,19 @@ class S3Server:
     private_bucket: str
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def _free_ports(count: int) -> list[int]:
+    """``count`` distinct free ports: each stays bound until all are chosen, so the kernel
+    cannot hand the same one out twice."""
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            sock = socket.socket()
+            sockets.append(sock)
+            sock.bind(("127.0.0.1", 0))
+        return [int(sock.getsockname()[1]) for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def _weed_binary() -> str:
@@ -67,20 +79,28 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
         ]
     }
     (folder / "s3.json").write_text(json.dumps(identities))
-    (folder / "data").mkdir()
-    ports = {flag: _free_port() for flag in _PORT_FLAGS}
-    log = (folder / "weed.log").open("w")
-    process = subprocess.Popen(
-        [
-            _weed_binary(), "mini", f"-dir={folder / 'data'}", "-ip=127.0.0.1",
-            "-ip.bind=127.0.0.1", f"-s3.config={folder / 's3.json'}",
-            f"-bucket={server.public_bucket},{server.private_bucket}",
-            *(f"-{flag}={port}" for flag, port in ports.items()),
-        ],
-        stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    # Between choosing free ports and weed binding them, another program (a parallel test
+    # worker's server, say) may take one: weed then exits at once and is started again.
+    for attempt in range(1, _START_ATTEMPTS + 1):
+        (folder / "data").mkdir(exist_ok=True)
+        ports = dict(zip(_PORT_FLAGS, _free_ports(len(_PORT_FLAGS)), strict=True))
+        log = (folder / "weed.log").open("w")
+        process = subprocess.Popen(
+            [
+                _weed_binary(), "mini", f"-dir={folder / 'data'}", "-ip=127.0.0.1",
+                "-ip.bind=127.0.0.1", f"-s3.config={folder / 's3.json'}",
+                f"-bucket={server.public_bucket},{server.private_bucket}",
+                *(f"-{flag}={port}" for flag, port in ports.items()),
+            ],
+            stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        if _wait_until_listening(process, ports["s3.port"], folder / "weed.log"):
+            break
+        log.close()
+        output = (folder / "weed.log").read_text()
+        if "Port allocation failed" not in output or attempt == _START_ATTEMPTS:
+            pytest.fail(f"weed mini exited with {process.returncode}:\n{output[-2000:]}")
     try:
-        _wait_until_listening(process, ports["s3.port"], folder / "weed.log")
         yield S3Server(
             endpoint_url=f"http://127.0.0.1:{ports['s3.port']}",
             access_key=server.access_key,
@@ -98,14 +118,16 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
         log.close()
 
 
-def _wait_until_listening(process: subprocess.Popen, port: int, log: Path) -> None:
+def _wait_until_listening(process: subprocess.Popen, port: int, log: Path) -> bool:
+    """True once weed answers on ``port``; False if it exited."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"weed mini exited with {process.returncode}:\n{log.read_text()[-2000:]}")
+            return False
         try:
             socket.create_connection(("127.0.0.1", port), 0.5).close()
-            return
+            return True
         except OSError:
             time.sleep(0.1)
+    process.kill()
     pytest.fail(f"weed mini did not listen on {port} within 60 s:\n{log.read_text()[-2000:]}")

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 API_PATH = "/graphql/"
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    """LocaleMiddleware activates a request's language on the thread and leaves it active (a
+    server activates again for its next request). Without this, a test that sent
+    ``Accept-Language: en`` turned the following tests' messages English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

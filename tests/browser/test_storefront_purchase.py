@@ -101,6 +101,27 @@ def test_guest_checks_out_two_producers_with_cod(live_server, page, screenshot):
     assert screenshot("cod-order").stat().st_size > 0
 
 
+def test_a_province_picked_before_the_page_script_ran_still_lists_its_communes(live_server, page):
+    # given: the page's deferred script is held back, as on a slow connection
+    shop = make_shop()
+    _add_to_cart(page, live_server.url, shop.nem, 1)
+    held: list[Any] = []
+    page.route("**/storefront/purchase*.js", lambda route: held.append(route))
+    page.get_by_role("link", name="Thanh toán").click()
+    page.wait_for_selector("#id_country_area")
+
+    # when: the shopper picks a province before the script listens for it
+    page.get_by_label("Tỉnh/Thành phố").select_option(label="Tỉnh Thanh Hóa")
+    page.wait_for_timeout(100)
+    assert held, "the script request was not held"
+    assert page.locator("#id_city option").count() == 1
+    held[0].continue_()
+
+    # then: once the script runs, the province's communes are there
+    page.wait_for_selector("#id_city option[value='14758']", state="attached")
+    page.get_by_label("Xã/Phường").select_option(label="Phường Hàm Rồng")
+
+
 def test_guest_pays_by_vietqr_and_the_qr_carries_the_order(live_server, page, screenshot, settings):
     # given
     for key, value in VIETQR_SETTINGS.items():

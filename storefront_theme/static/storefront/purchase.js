@@ -8,7 +8,7 @@
   if (province && commune) {
     var refresh = document.querySelector("[data-province-refresh]");
     if (refresh) refresh.hidden = true;
-    province.addEventListener("change", function () {
+    var loadCommunes = function () {
       var placeholder = commune.options[0];
       commune.length = 0;
       commune.appendChild(placeholder);
@@ -20,7 +20,10 @@
             commune.appendChild(new Option(ward.name, ward.code));
           });
         });
-    });
+    };
+    province.addEventListener("change", loadCommunes);
+    // A province picked before this (deferred) script ran left the commune list empty.
+    if (province.value && commune.options.length <= 1) loadCommunes();
   }
 
   // One click places one order: the server is idempotent anyway, this spares a round trip.

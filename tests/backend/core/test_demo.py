@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from backend.core.demo.catalogue import PRODUCERS, PRODUCTS
+from backend.shipping.models import DeliveryMethod
 from producers.models import Producer
 
 
@@ -30,3 +31,10 @@ def test_demo_command_is_idempotent():
     assert (Producer.objects.unscoped().count(), get_user_model().objects.count()) == first
     # the catalogue's producers plus one waiting in the staff review queue (producers/demo.py)
     assert first[0] == len(PRODUCERS) + 1
+    # every producer with goods ships them, so any demo cart can be checked out
+    sellers = Producer.objects.unscoped().filter(products__isnull=False).distinct()
+    assert sellers.count() == len(PRODUCERS)
+    for producer in sellers:
+        methods = DeliveryMethod.objects.filter(producer=producer, is_active=True)
+        assert methods.count() == 1, producer.name  # the second run added none
+        assert methods.get().rates.exists(), producer.name

@@ -14,6 +14,7 @@ from backend.core.demo.catalogue import PRODUCERS
 from backend.ocop.demo import load_ocop_demo
 from backend.orders.demo import load_demo_orders
 from backend.payments.demo import load_demo_payments
+from backend.shipping.demo import load_demo_delivery
 from producers import demo as producers_demo
 from producers.models import Producer, ProducerStatus
 from qr.demo import load_demo as load_qr_demo
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             self._producers()
             load_demo_catalogue()
             load_demo_content()
+            load_demo_delivery()
             producers_demo.load(password=DEMO_PASSWORD)
             load_ocop_demo()  # after products: skips the ones not created
             load_demo_orders(get_user_model().objects.get(email="admin@ocop.example"))

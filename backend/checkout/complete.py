@@ -156,7 +156,6 @@ def _copy(address: Address) -> Address:
     """A new row with ``address``'s values (loaded with the checkout: no read needed)."""
     copy = copy_module.copy(address)
     copy.pk = None
-    copy._state.adding = True
     insert([copy])
     return copy
 

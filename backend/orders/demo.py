@@ -21,7 +21,8 @@ from backend.checkout.services import (
 )
 from backend.orders import services
 from backend.orders.models import Order
-from backend.shipping.models import DeliveryMethod, DeliveryRate
+from backend.shipping.demo import load_demo_delivery
+from backend.shipping.models import DeliveryMethod
 
 DEMO_EMAIL = "shopper@ocop.example"
 ADDRESS = {
@@ -49,14 +50,13 @@ def _purchasable(channel: Channel) -> list[ProductVariant]:
 
 
 def _delivery_choices(variants: list[ProductVariant]) -> list[tuple[int, int]]:
+    load_demo_delivery()  # every producer ships (idempotent; the demo command ran it already)
     choices = []
     for variant in variants:
-        producer = variant.product.producer
-        method = DeliveryMethod.objects.filter(producer=producer).first()
-        if method is None:
-            method = DeliveryMethod.objects.create(producer=producer, name="Giao hàng tiêu chuẩn")
-            DeliveryRate.objects.create(method=method, base_price_amount=30_000)
-        choices.append((producer.pk, method.pk))
+        producer_id = variant.product.producer_id
+        method = DeliveryMethod.objects.filter(producer_id=producer_id).order_by("pk").first()
+        assert method is not None  # load_demo_delivery gave each producer with goods one
+        choices.append((producer_id, method.pk))
     return choices
 
 

@@ -106,11 +106,16 @@ def start_worker(redis_broker: str, tmp_path: Path) -> Iterator[Callable[[str], 
             worker.wait(10)
 
 
-def _wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
+def _wait_for(condition: Callable[[], bool], timeout: float, what: str, logs: Path) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout}s waiting for {what}")
+            # The workers' own words, since pytest removes old temporary folders.
+            tails = "".join(
+                f"\n--- {log.name}\n" + "".join(log.read_text().splitlines(True)[-20:])
+                for log in sorted(logs.glob("worker-*.log"))
+            )
+            pytest.fail(f"timed out after {timeout}s waiting for {what}{tails}")
         time.sleep(0.2)
 
 
@@ -123,7 +128,7 @@ def test_a_task_killed_mid_way_completes_once_after_a_new_worker_starts(start_wo
     runs = tmp_path / "runs.txt"
     first = start_worker(queue)
     record_effect_once.apply_async((key, str(runs), 60.0), queue=queue)
-    _wait_for(lambda: runs.exists(), 60, "the first worker to start the task")
+    _wait_for(lambda: runs.exists(), 60, "the first worker to start the task", tmp_path)
 
     # when: the whole worker dies without any chance to acknowledge or reject
     os.killpg(first.pid, signal.SIGKILL)
@@ -133,11 +138,11 @@ def test_a_task_killed_mid_way_completes_once_after_a_new_worker_starts(start_wo
     start_worker(queue)
 
     # then: the new worker runs it again, and the effect exists exactly once
-    _wait_for(lambda: CompletedTask.objects.filter(key=key).exists(), 60, "the re-run")
+    _wait_for(lambda: CompletedTask.objects.filter(key=key).exists(), 60, "the re-run", tmp_path)
     assert runs.read_text().splitlines() == ["run", "run"]
 
     # and a duplicate message (a second redelivery) changes nothing
     record_effect_once.apply_async((key, str(runs), 0.0), queue=queue)
-    _wait_for(lambda: len(runs.read_text().splitlines()) == 3, 30, "the duplicate")
+    _wait_for(lambda: len(runs.read_text().splitlines()) == 3, 30, "the duplicate", tmp_path)
     time.sleep(0.5)
     assert CompletedTask.objects.filter(key=key).count() == 1
